@@ -1,0 +1,93 @@
+// tracuu: the command-line front end. Parses arguments (CLI11), runs one subcommand and
+// maps errors to exit codes (exit_codes.h); all the work happens in libtracuu.
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdlib>
+#include <cstdio>
+#include <iostream>
+
+#include "commands.h"
+#include "exit_codes.h"
+#include "tracuu/error.h"
+#include "tracuu/search.h"
+
+namespace tracuu::cli {
+
+bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
+
+bool use_color() {
+  const char* no_color = std::getenv("NO_COLOR");
+  return stdout_is_terminal() && !(no_color && *no_color);
+}
+
+void write_out(const std::string& text) {
+  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0) {
+    // A reader that went away (`| head`) is not an error: stop quietly (ripgrep).
+    if (errno == EPIPE) std::_Exit(kExitOk);
+  }
+}
+
+void add_db_option(CLI::App& cmd, std::string& db) {
+  cmd.add_option("--db", db, "Index directory (default: $TRACUU_DB, else $XDG_DATA_HOME/tracuu/index)");
+}
+
+std::string resolve_db(const std::string& db) { return db.empty() ? default_db_path().string() : db; }
+
+void warn(const std::string& message) { std::fprintf(stderr, "tracuu: %s\n", message.c_str()); }
+
+namespace {
+
+int exit_code_for(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::Usage:
+    case ErrorKind::Query:
+      return kExitUsage;
+    case ErrorKind::Io:
+    case ErrorKind::Index:
+    case ErrorKind::Data:
+      return kExitIndex;
+  }
+  return kExitIndex;
+}
+
+}  // namespace
+}  // namespace tracuu::cli
+
+int main(int argc, char** argv) {
+  using namespace tracuu::cli;
+  std::signal(SIGPIPE, SIG_IGN);
+  if (!stdout_is_terminal()) std::setvbuf(stdout, nullptr, _IOFBF, 1 << 16);
+
+  CLI::App app{"tracuu: index and search folders of Vietnamese news articles", "tracuu"};
+  app.set_version_flag("--version", std::string("tracuu ") + TRACUU_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough(false);
+
+  Run ingest = add_ingest(app);
+  Run search = add_search(app);
+  Run extract = add_extract(app);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);  // prints help, version or the error message
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+
+  try {
+    for (const auto* sub : app.get_subcommands()) {
+      if (sub->get_name() == "ingest") return ingest();
+      if (sub->get_name() == "search") return search();
+      if (sub->get_name() == "extract") return extract();
+    }
+  } catch (const tracuu::Error& e) {
+    warn(e.what());
+    if (!e.hint().empty()) std::fprintf(stderr, "        (%s)\n", e.hint().c_str());
+    return exit_code_for(e.kind());
+  } catch (const std::exception& e) {
+    warn(std::string("unexpected error: ") + e.what());
+    return kExitIndex;
+  }
+  return kExitUsage;
+}

@@ -1,0 +1,35 @@
+// Renderers shared by every subcommand: the JSON contracts of DESIGN.md and the text
+// forms for people. The only code that knows output formats.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "tracuu/article.h"
+#include "tracuu/ingest.h"
+#include "tracuu/search.h"
+
+namespace tracuu::output {
+
+// DESIGN.md `extract --format jsonl` object (also the stored record, with `with_text`
+// adding the normalised text).
+nlohmann::json article_json(const Article& article, bool with_text = false);
+
+// The inverse of article_json, for records read back from the index.
+Article article_from_json(const nlohmann::json& record);
+
+nlohmann::json search_json(const SearchResult& result);
+nlohmann::json hit_json(const SearchHit& hit);
+nlohmann::json ingest_json(const IngestStats& stats);
+
+// One line per field and entity, for people.
+std::string article_text(const Article& article);
+// Ranked hits with snippets; `color` bolds highlights with ANSI escapes.
+std::string search_text(const SearchResult& result, bool color);
+std::string ingest_text(const IngestStats& stats);
+
+// Serialises compactly; invalid UTF-8 is replaced rather than thrown on.
+std::string dump(const nlohmann::json& value, int indent = -1);
+
+}  // namespace tracuu::output

@@ -1,0 +1,56 @@
+// Searching an index: query parsing (Vietnamese with or without diacritics, phrases,
+// AND/OR/NOT, fields), ranking, snippets. Results carry the stored article record, so the
+// source files are never reopened.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "tracuu/article.h"
+
+namespace tracuu {
+
+// The index used when --db is not given: $TRACUU_DB, else $XDG_DATA_HOME/tracuu/index,
+// else ~/.local/share/tracuu/index.
+std::filesystem::path default_db_path();
+
+enum class Sort { Relevance, Newest, Oldest };
+
+struct SearchOptions {
+  std::size_t limit = 10;
+  std::size_t offset = 0;
+  Sort sort = Sort::Relevance;
+  std::size_t snippet_bytes = 240;
+};
+
+struct SearchHit {
+  std::size_t rank = 0;            // 1-based, counting from the first result overall
+  unsigned docid = 0;              // Xapian docid: not stable across re-indexing or shards
+  double score = 0;
+  int percent = 0;
+  Article article;                 // the stored record (text left empty)
+  std::string snippet;             // plain text, no markup
+  std::vector<std::pair<std::size_t, std::size_t>> highlights;  // byte ranges in snippet
+};
+
+struct SearchResult {
+  std::string query;
+  std::string parsed;              // Xapian's description of the parsed query
+  std::size_t total_estimate = 0;
+  std::size_t offset = 0;
+  std::size_t limit = 0;
+  std::optional<std::string> suggestion;
+  std::vector<SearchHit> hits;
+};
+
+// Runs `query` against the index at `db`. Throws tracuu::Error: ErrorKind::Index when the
+// index is missing, damaged or of another version (with a hint), ErrorKind::Query when
+// the query cannot be parsed (message in plain words).
+SearchResult search(const std::filesystem::path& db, const std::string& query,
+                    const SearchOptions& options);
+
+}  // namespace tracuu

@@ -1,0 +1,66 @@
+// Vietnamese text handling shared by documents and queries: decoding file bytes,
+// one normaliser (NFC, canonical tone marks, clean whitespace), diacritic folding,
+// and HTML-to-text. All functions are pure and thread-safe; none throws on odd input.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tracuu::text {
+
+// Bumped whenever normalize() or fold() change their output: an index built with
+// another version has different terms and must be rebuilt.
+inline constexpr int kNormalizerVersion = 1;
+
+struct Decoded {
+  std::string text;                   // valid UTF-8, BOM removed
+  std::string encoding;               // "utf-8", "utf-16le", ... as detected
+  std::vector<std::string> warnings;  // e.g. "3 invalid UTF-8 sequences replaced with U+FFFD"
+};
+
+// Turns raw bytes into valid UTF-8. A UTF-8 BOM is stripped; UTF-16 with a BOM is
+// converted; invalid sequences become U+FFFD and produce one warning. Never throws.
+Decoded decode(std::string_view bytes);
+
+// True when `bytes` looks binary (NUL bytes outside a UTF-16 BOM'd file).
+bool looks_binary(std::string_view bytes);
+
+// The one normaliser: NFC; U+00D0 (Ð) -> U+0110 (Đ); old/new tone-mark styles made one
+// (the traditional "hòa, thủy, Ủy" placement is canonical: "hoà" -> "hòa", "Uỷ" -> "Ủy",
+// while "quý", "hoàn", "huỳnh", "ngoài" stay as they are); CRLF/CR -> LF; NBSP and other
+// Unicode spaces -> ' '; zero-width characters and soft hyphens removed; runs of spaces
+// and tabs collapsed to one space; lines trimmed; at most one empty line in a row;
+// no leading or trailing blank lines. Input must be valid UTF-8 (see decode()).
+std::string normalize(std::string_view utf8);
+
+// Unicode lower-casing of normalised text (keeps diacritics).
+std::string lower(std::string_view utf8);
+
+// Folded key: lower-case, every diacritic removed, đ/Đ -> d ("Đường" -> "duong",
+// "BỘ CÔNG AN" -> "bo cong an"). Characters other than letters pass through lower-cased.
+std::string fold(std::string_view utf8);
+
+// True when the text holds a Vietnamese diacritic or đ (so fold(s) != lower(s)).
+bool has_diacritics(std::string_view utf8);
+
+struct HtmlText {
+  std::string title;                  // <title>, else the first <h1>; may be empty
+  std::string text;                   // headings and paragraphs, one block per line,
+                                      // blank line between blocks; not yet normalised
+  std::vector<std::string> warnings;
+};
+
+// Extracts readable text from an HTML document (libxml2's HTML parser): drops script,
+// style, nav, header/footer, aside, form, noscript; decodes entities. Never throws.
+HtmlText html_to_text(std::string_view utf8_html);
+
+// Encodes bytes as standard base64 (for path_bytes in JSON).
+std::string base64(std::string_view bytes);
+
+// A path's bytes as valid UTF-8 (bad bytes -> U+FFFD); `exact` is set to false when
+// replacements were made.
+std::string display_path(std::string_view bytes, bool* exact = nullptr);
+
+}  // namespace tracuu::text

@@ -1,0 +1,97 @@
+// Opening indexes and mapping Xapian errors to messages that say what to do.
+#include "index/database.h"
+
+#include <fmt/format.h>
+
+#include <system_error>
+
+#include "index/schema.h"
+#include "tracuu/error.h"
+#include "tracuu/text.h"
+
+namespace tracuu::index {
+namespace {
+
+std::string current(const char* key) {
+  if (std::string(key) == kMetaSchema) return std::to_string(kSchemaVersion);
+  return std::to_string(text::kNormalizerVersion);
+}
+
+// An index written by another version has other terms: searching it would silently
+// miss articles, so refuse with the command that fixes it.
+void check_versions(const Xapian::Database& database, const std::filesystem::path& db) {
+  if (database.get_doccount() == 0) return;
+  for (const char* key : {kMetaSchema, kMetaNormalizer}) {
+    std::string stored = database.get_metadata(key);
+    if (stored.empty()) continue;  // remote shards do not serve metadata
+    if (stored != current(key)) {
+      throw Error(ErrorKind::Index,
+                  fmt::format("index {} was built by another version of tracuu ({} {}, this one uses {})",
+                              db.string(), key, stored, current(key)),
+                  fmt::format("rebuild it: move it away and run `tracuu ingest --db {} PATH...` again", db.string()));
+    }
+  }
+}
+
+}  // namespace
+
+void with_index_errors(const std::filesystem::path& db, const std::function<void()>& body) {
+  try {
+    body();
+  } catch (const Xapian::DatabaseLockError&) {
+    throw Error(ErrorKind::Index, fmt::format("index is locked by another process: {}", db.string()),
+                "is another `tracuu ingest` running? try again when it finishes");
+  } catch (const Xapian::DatabaseNotFoundError&) {
+    throw Error(ErrorKind::Index, fmt::format("no index at {}", db.string()),
+                "create it with `tracuu ingest PATH...` (or pass --db DIR, or set TRACUU_DB)");
+  } catch (const Xapian::DatabaseCorruptError& e) {
+    throw Error(ErrorKind::Index, fmt::format("index {} is damaged: {}", db.string(), e.get_msg()),
+                "check it with `xapian-check`; rebuild it with `tracuu ingest` into a new --db");
+  } catch (const Xapian::DatabaseVersionError& e) {
+    throw Error(ErrorKind::Index, fmt::format("index {} has an unsupported format: {}", db.string(), e.get_msg()),
+                "rebuild it with `tracuu ingest` into a new --db");
+  } catch (const Xapian::DatabaseOpeningError& e) {
+    throw Error(ErrorKind::Index, fmt::format("cannot open index {}: {}", db.string(), e.get_msg()),
+                "is it a tracuu index? pass another --db or create one with `tracuu ingest`");
+  } catch (const Xapian::NetworkError& e) {
+    throw Error(ErrorKind::Index, fmt::format("index {}: network error: {}", db.string(), e.get_msg()),
+                "is the shard server running and reachable?");
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorKind::Index, fmt::format("index {}: {}: {}", db.string(), e.get_type(), e.get_msg()));
+  }
+}
+
+Xapian::WritableDatabase open_writable(const std::filesystem::path& db) {
+  std::error_code ec;
+  if (db.has_parent_path()) std::filesystem::create_directories(db.parent_path(), ec);
+  if (ec) {
+    throw Error(ErrorKind::Io, fmt::format("cannot create {}: {}", db.parent_path().string(), ec.message()),
+                "pass a writable --db DIR");
+  }
+  Xapian::WritableDatabase database;
+  with_index_errors(db, [&] {
+    database = Xapian::WritableDatabase(db.string(), Xapian::DB_CREATE_OR_OPEN);
+    check_versions(database, db);
+    if (database.get_metadata(kMetaSchema).empty()) {
+      database.set_metadata(kMetaSchema, current(kMetaSchema));
+      database.set_metadata(kMetaNormalizer, current(kMetaNormalizer));
+    }
+  });
+  return database;
+}
+
+Xapian::Database open_readable(const std::filesystem::path& db) {
+  std::error_code ec;
+  if (!std::filesystem::exists(db, ec)) {
+    throw Error(ErrorKind::Index, fmt::format("no index at {}", db.string()),
+                "create it with `tracuu ingest PATH...` (or pass --db DIR, or set TRACUU_DB)");
+  }
+  Xapian::Database database;
+  with_index_errors(db, [&] {
+    database = Xapian::Database(db.string());
+    check_versions(database, db);
+  });
+  return database;
+}
+
+}  // namespace tracuu::index

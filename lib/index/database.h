@@ -1,0 +1,23 @@
+// Opening the index: one place that turns Xapian's exceptions into tracuu::Error with
+// the path and a next step, and that checks the schema and normaliser versions.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+
+#include <xapian.h>
+
+namespace tracuu::index {
+
+// Opens (creating if needed) the index for writing. Throws tracuu::Error(ErrorKind::Index)
+// when it is locked by another writer, damaged, or of another schema/normaliser version.
+Xapian::WritableDatabase open_writable(const std::filesystem::path& db);
+
+// Opens an existing index (a directory or a stub file) for reading. Throws
+// tracuu::Error(ErrorKind::Index) with a hint when it is missing, damaged or incompatible.
+Xapian::Database open_readable(const std::filesystem::path& db);
+
+// Runs `body` and converts any Xapian::Error escaping it into tracuu::Error naming `db`.
+void with_index_errors(const std::filesystem::path& db, const std::function<void()>& body);
+
+}  // namespace tracuu::index

@@ -1,0 +1,73 @@
+// Entity term keys and the folding stemmer (see terms.h).
+#include "index/terms.h"
+
+#include <fmt/format.h>
+
+#include <functional>
+
+#include "index/schema.h"
+#include "tracuu/text.h"
+
+namespace tracuu::index {
+namespace {
+
+class FoldingStem : public Xapian::StemImplementation {
+ public:
+  std::string operator()(const std::string& word) override { return text::fold(word); }
+  std::string get_description() const override { return "tracuu-fold"; }
+};
+
+// Normalise any dash-like code point to '-' and drop whitespace (codes are written
+// with stray spaces and en dashes in real text: "69 – HD/BTGTW").
+std::string tidy_code(std::string_view folded) {
+  std::string out;
+  for (std::size_t i = 0; i < folded.size();) {
+    unsigned char c = folded[i];
+    if (c == ' ' || c == '\t' || c == '\n') { ++i; continue; }
+    // U+2010..U+2015 and U+2212 (minus) are E2 80 90..95 / E2 88 92 in UTF-8.
+    if (c == 0xE2 && i + 2 < folded.size()) {
+      unsigned char c1 = folded[i + 1], c2 = folded[i + 2];
+      if ((c1 == 0x80 && c2 >= 0x90 && c2 <= 0x95) || (c1 == 0x88 && c2 == 0x92)) {
+        out += '-';
+        i += 3;
+        continue;
+      }
+    }
+    out += static_cast<char>(c);
+    ++i;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string ref_key(std::string_view code) {
+  std::string key = tidy_code(text::fold(text::normalize(code)));
+  std::size_t zeros = 0;
+  while (zeros + 1 < key.size() && key[zeros] == '0' && std::isdigit(static_cast<unsigned char>(key[zeros + 1])))
+    ++zeros;
+  return key.substr(zeros);
+}
+
+std::string official_key(std::string_view name) { return text::fold(text::normalize(name)); }
+
+std::string kind_key(std::string_view kind) {
+  std::string key = text::fold(text::normalize(kind));
+  for (char& c : key)
+    if (c == ' ') c = '-';
+  return key;
+}
+
+std::string unique_term(std::string_view path_bytes) {
+  std::string term = std::string(kUnique) + std::string(path_bytes);
+  if (term.size() <= kMaxTermBytes) return term;
+  // Keep a readable head and make the tail unique; std::hash is not stable across
+  // library builds, so use FNV-1a, whose value is fixed by definition.
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : path_bytes) h = (h ^ c) * 1099511628211ull;
+  return term.substr(0, kMaxTermBytes - 17) + fmt::format("#{:016x}", h);
+}
+
+Xapian::Stem folding_stemmer() { return Xapian::Stem(new FoldingStem); }
+
+}  // namespace tracuu::index

@@ -1,0 +1,25 @@
+// Walking the roots given to `ingest`: which files are articles, in a deterministic order.
+#pragma once
+
+#include <filesystem>
+#include <vector>
+
+#include "tracuu/ingest.h"
+
+namespace tracuu::ingest {
+
+struct WalkResult {
+  std::vector<std::filesystem::path> files;  // absolute, lexically normal, sorted, unique
+  std::vector<SkipReason> skips;             // roots or entries that could not be walked
+  std::size_t roots_found = 0;
+};
+
+// Expands every root: a directory yields its .txt/.html/.htm files (recursively, not
+// following directory links, so link loops cannot trap the walk); a file is taken as it is.
+WalkResult walk(const std::vector<std::filesystem::path>& roots);
+
+// True for the extensions ingest reads from folders (case-insensitive).
+bool is_article_file(const std::filesystem::path& path);
+bool is_html_file(const std::filesystem::path& path);
+
+}  // namespace tracuu::ingest

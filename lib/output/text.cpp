@@ -1,0 +1,93 @@
+// Text renderers for people: search hits with highlighted snippets, extracted entities,
+// ingest summaries. Colour is the caller's decision (terminal and no NO_COLOR).
+#include <fmt/format.h>
+
+#include "tracuu/output.h"
+
+namespace tracuu::output {
+namespace {
+
+constexpr const char* kBold = "\x1b[1m";
+constexpr const char* kReset = "\x1b[0m";
+
+std::string or_dash(const std::optional<std::string>& value) { return value ? *value : "-"; }
+
+std::string join(const std::vector<std::string>& items, std::string_view sep) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += sep;
+    out += item;
+  }
+  return out;
+}
+
+std::string highlighted(const SearchHit& hit, bool color) {
+  if (!color) return hit.snippet;
+  std::string out;
+  std::size_t at = 0;
+  for (const auto& [start, end] : hit.highlights) {
+    out.append(hit.snippet, at, start - at);
+    out += kBold;
+    out.append(hit.snippet, start, end - start);
+    out += kReset;
+    at = end;
+  }
+  out.append(hit.snippet, at, std::string::npos);
+  return out;
+}
+
+}  // namespace
+
+std::string article_text(const Article& a) {
+  std::string out = fmt::format("{}\n  title:      {}\n  published:  {}\n  author:     {}\n  source_url: {}\n",
+                                a.path, a.title.empty() ? "-" : a.title, or_dash(a.published),
+                                or_dash(a.author), or_dash(a.source_url));
+  for (const auto& w : a.warnings) out += fmt::format("  warning:    {}\n", w);
+  for (const auto& r : a.refs) {
+    out += fmt::format("  ref:        {} ({}{}{}{}) ×{}\n", r.id ? *r.id : fmt::format("{} số {}", r.kind_label, or_dash(r.number)),
+                       r.kind_label.empty() ? r.kind : r.kind_label,
+                       r.issued ? ", ngày " + *r.issued : "", r.id_inferred ? ", id inferred" : "",
+                       r.subject ? ", về “" + *r.subject + "”" : "", r.mentions.size());
+  }
+  for (const auto& d : a.dates)
+    out += fmt::format("  date:       {}{} ×{}\n", d.value, d.year_inferred ? " (year inferred)" : "", d.mentions.size());
+  for (const auto& p : a.periods) out += fmt::format("  period:     {}–{} ×{}\n", p.from, p.to, p.mentions.size());
+  for (const auto& o : a.officials)
+    out += fmt::format("  official:   {}{}{} ×{}\n", o.name, o.titles.empty() ? "" : ": ", join(o.titles, "; "),
+                       o.mentions.size());
+  return out;
+}
+
+std::string search_text(const SearchResult& result, bool color) {
+  std::string out;
+  if (result.hits.empty()) {
+    out = fmt::format("No articles match {}.\n", result.query);
+    if (result.suggestion) out += fmt::format("Did you mean: {}\n", *result.suggestion);
+    return out;
+  }
+  for (const auto& hit : result.hits) {
+    const Article& a = hit.article;
+    out += fmt::format("{}{}. {}{}\n", color ? kBold : "", hit.rank, a.title.empty() ? a.path : a.title,
+                       color ? kReset : "");
+    out += fmt::format("   {} · {}{}\n", or_dash(a.published), a.site.empty() ? "" : a.site + " · ", a.path);
+    if (!hit.snippet.empty()) out += fmt::format("   {}\n", highlighted(hit, color));
+    std::vector<std::string> refs, officials;
+    for (const auto& r : a.refs)
+      if (r.id) refs.push_back(*r.id);
+    for (const auto& o : a.officials) officials.push_back(o.name);
+    if (!refs.empty()) out += fmt::format("   refs: {}\n", join(refs, ", "));
+    if (!officials.empty()) out += fmt::format("   officials: {}\n", join(officials, ", "));
+    out += "\n";
+  }
+  out += fmt::format("{} of about {} matching articles (from {}).\n", result.hits.size(), result.total_estimate,
+                     result.offset + 1);
+  if (result.suggestion) out += fmt::format("Did you mean: {}\n", *result.suggestion);
+  return out;
+}
+
+std::string ingest_text(const IngestStats& s) {
+  return fmt::format("{} added, {} updated, {} unchanged, {} skipped, {} warnings in {:.2f} s ({} files seen)\n",
+                     s.added, s.updated, s.unchanged, s.skipped, s.warnings, s.seconds, s.seen);
+}
+
+}  // namespace tracuu::output
