@@ -76,6 +76,12 @@ Xapian::Document make_document(const Article& a, std::string_view path_bytes, co
   generator.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
   generator.set_document(doc);
   generator.index_text(a.title, 1, std::string(kTitle));
+  // Plain-text articles carry their headline in the text; an HTML <title> may not be in
+  // the body, and a reader expects title words to be found like any other.
+  if (!a.title.empty() && a.text.find(a.title) == std::string::npos) {
+    generator.index_text(a.title);
+    generator.increase_termpos();
+  }
   generator.index_text(a.text);
   add_folded_twins(doc);
   add_entity_terms(doc, a);

@@ -118,7 +118,7 @@ SearchResult search(const std::filesystem::path& db, const std::string& query, c
       parsed = parser.parse_query(normalized, kParseFlags);
     } catch (const Xapian::QueryParserError& e) {
       throw Error(ErrorKind::Query, fmt::format("cannot understand the query '{}': {}", query, e.get_msg()),
-                  "check quotes and brackets; write the operators AND, OR, NOT in capitals");
+                  "check quotes, brackets and date ranges (date:YYYY-MM-DD..YYYY-MM-DD); write AND, OR, NOT in capitals");
     } catch (const Xapian::RangeError& e) {
       throw Error(ErrorKind::Query, fmt::format("bad date range in '{}': {}", query, e.get_msg()),
                   "write dates as date:YYYY-MM-DD..YYYY-MM-DD (either end may be left open)");

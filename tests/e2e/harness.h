@@ -1,0 +1,47 @@
+// A small harness for end-to-end tests: run the built binary, capture exit code, stdout
+// and stderr; make temporary directories and files; parse JSON Lines.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace e2e {
+
+struct Run {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs `tracuu ARGS...` with `input` on stdin and `env` (NAME=VALUE) added to the
+// environment. Arguments are passed without any shell interpretation.
+Run tracuu(const std::vector<std::string>& args, const std::string& input = {},
+           const std::vector<std::string>& env = {});
+
+// A fresh directory removed at scope exit.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+void write_file(const std::filesystem::path& path, const std::string& bytes);
+std::string read_file(const std::filesystem::path& path);
+
+// Every line of `text` parsed as JSON (fails the test on a line that is not JSON).
+std::vector<nlohmann::json> json_lines(const std::string& text);
+
+// The project's source directory (data/samples, tests/fixtures).
+std::filesystem::path source_dir();
+
+}  // namespace e2e

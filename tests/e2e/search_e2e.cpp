@@ -1,0 +1,137 @@
+// End-to-end: `tracuu search` matches with or without diacritics, in any case, in NFC
+// or NFD, in either tone-mark style; phrases and AND/OR/NOT; text, json and jsonl
+// output; exit codes and messages for a missing index and a malformed query.
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "harness.h"
+
+using nlohmann::json;
+
+namespace {
+
+// A small corpus where each file tests one way of writing the same words.
+struct Corpus {
+  e2e::TempDir dir;
+  std::string db;
+  Corpus() {
+    e2e::write_file(dir / "c/accented.txt", "Bộ Công an tổ chức hội nghị\n\nHội nghị bàn về an ninh trật tự.\n");
+    e2e::write_file(dir / "c/upper.txt", "BỘ CÔNG AN KHEN THƯỞNG\n\nNhiều tập thể được khen thưởng.\n");
+    // "Bộ Công an ký kết" in decomposed Unicode (NFD), as some editors save it.
+    e2e::write_file(dir / "c/nfd.txt", "Bo\xcc\xa3\xcc\x82 Co\xcc\x82ng an ky\xcc\x81 ke\xcc\x82\xcc\x81t\n\nVa\xcc\x86n ba\xcc\x89n.\n");
+    e2e::write_file(dir / "c/army.txt", "Bộ Quốc phòng tập huấn\n\nĐơn vị tổ chức tập huấn.\n");
+    e2e::write_file(dir / "c/old-style.txt", "Uỷ ban hoà bình\n\nSức khoẻ và thuỷ lợi.\n");
+    e2e::write_file(dir / "c/new-style.txt", "Ủy ban hòa bình\n\nSức khỏe và thủy lợi.\n");
+    e2e::write_file(dir / "c/duong.txt", "Con đường mới\n\nĐường giao thông nông thôn.\n");
+    db = (dir / "db").string();
+    REQUIRE(e2e::tracuu({"ingest", "--db", db, "--quiet", (dir / "c").string()}).code == 0);
+  }
+
+  std::set<std::string> files(const std::string& query) {
+    const auto run = e2e::tracuu({"search", "--db", db, "--format", "json", "--limit", "100", query});
+    INFO("query: " << query << "\nstderr: " << run.err);
+    REQUIRE(run.code == 0);
+    std::set<std::string> out;
+    for (const auto& r : json::parse(run.out)["results"])
+      out.insert(std::filesystem::path(r["path"].get<std::string>()).filename().string());
+    return out;
+  }
+};
+
+using Files = std::set<std::string>;
+
+}  // namespace
+
+TEST_CASE("search: diacritics, case, NFD and tone style do not matter for matching") {
+  Corpus c;
+  const Files bca{"accented.txt", "nfd.txt", "upper.txt"};
+  CHECK(c.files("bo cong an") == bca);
+  CHECK(c.files("Bộ Công an") == bca);
+  CHECK(c.files("BỘ CÔNG AN") == bca);
+  CHECK(c.files("Bo\xcc\xa3\xcc\x82 Co\xcc\x82ng an") == bca);  // an NFD query
+  const Files peace{"new-style.txt", "old-style.txt"};
+  CHECK(c.files("Uỷ ban hoà bình") == peace);
+  CHECK(c.files("ủy ban hòa bình") == peace);
+  CHECK(c.files("thuỷ lợi") == peace);
+  CHECK(c.files("khoe") == peace);
+  CHECK(c.files("duong") == Files{"duong.txt"});  // đ folds to d
+  CHECK(c.files("ĐƯỜNG") == Files{"duong.txt"});
+}
+
+TEST_CASE("search: phrases and boolean operators") {
+  Corpus c;
+  CHECK(c.files("\"cong an\"") == Files{"accented.txt", "nfd.txt", "upper.txt"});
+  CHECK(c.files("\"an cong\"").empty());
+  CHECK(c.files("\"hội nghị bàn\"") == Files{"accented.txt"});
+  CHECK(c.files("bo AND quoc") == Files{"army.txt"});
+  CHECK(c.files("khen OR huan") == Files{"army.txt", "upper.txt"});
+  CHECK(c.files("bo NOT quoc") == Files{"accented.txt", "nfd.txt", "upper.txt"});
+  CHECK(c.files("bo -cong") == Files{"army.txt"});
+}
+
+TEST_CASE("search: JSON carries the contract's keys; jsonl is one hit per line; text is for people") {
+  Corpus c;
+  const auto run = e2e::tracuu({"search", "--db", c.db, "--format", "json", "bo cong an"});
+  REQUIRE(run.code == 0);
+  const json r = json::parse(run.out);
+  for (const char* key : {"query", "parsed", "total_estimate", "offset", "limit", "suggestion", "results"})
+    CHECK_MESSAGE(r.contains(key), key);
+  CHECK(r["query"] == "bo cong an");
+  CHECK(r["total_estimate"] == 3);
+  REQUIRE(r["results"].size() == 3);
+  const json& hit = r["results"][0];
+  for (const char* key : {"rank", "docid", "score", "percent", "path", "title", "published", "snippet", "refs",
+                          "officials", "highlights"})
+    CHECK_MESSAGE(hit.contains(key), key);
+  CHECK(hit["rank"] == 1);
+  // The snippet is plain text; highlights are byte ranges of matched (folded) words.
+  const std::string snippet = hit["snippet"];
+  CHECK(snippet.find('<') == std::string::npos);
+  REQUIRE(!hit["highlights"].empty());
+  for (const auto& h : hit["highlights"]) {
+    const std::string word = snippet.substr(h[0].get<std::size_t>(), h[1].get<std::size_t>() - h[0].get<std::size_t>());
+    const std::set<std::string> forms{"Bộ", "BỘ", "Công", "CÔNG", "an", "AN"};
+    CHECK_MESSAGE(forms.count(word) == 1, word);
+  }
+
+  const auto jsonl = e2e::tracuu({"search", "--db", c.db, "--format", "jsonl", "--limit", "2", "bo cong an"});
+  REQUIRE(jsonl.code == 0);
+  const auto lines = e2e::json_lines(jsonl.out);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[1]["rank"] == 2);
+
+  const auto offset = e2e::tracuu({"search", "--db", c.db, "--format", "jsonl", "--offset", "2", "bo cong an"});
+  REQUIRE(e2e::json_lines(offset.out).size() == 1);
+  CHECK(e2e::json_lines(offset.out)[0]["rank"] == 3);
+
+  const auto text = e2e::tracuu({"search", "--db", c.db, "bo cong an"});
+  REQUIRE(text.code == 0);
+  CHECK(text.out.find("1. ") == 0);
+  CHECK(text.out.find("\x1b[") == std::string::npos);  // no colour when not a terminal
+
+  const auto none = e2e::tracuu({"search", "--db", c.db, "--format", "json", "tàu vũ trụ"});
+  CHECK(none.code == 0);
+  CHECK(json::parse(none.out)["results"].empty());
+}
+
+TEST_CASE("search: a missing index is exit 2 with a hint; a malformed query is exit 1") {
+  e2e::TempDir dir;
+  const auto missing = e2e::tracuu({"search", "--db", (dir / "nowhere").string(), "bo cong an"});
+  CHECK(missing.code == 2);
+  CHECK(missing.out.empty());
+  CHECK(missing.err.find("tracuu: no index at") == 0);
+  CHECK(missing.err.find("tracuu ingest") != std::string::npos);
+
+  Corpus c;
+  const auto bad = e2e::tracuu({"search", "--db", c.db, "date:2020-13-45..abc"});
+  CHECK(bad.code == 1);
+  CHECK(bad.out.empty());
+  CHECK(bad.err.find("tracuu: ") == 0);
+
+  const auto empty = e2e::tracuu({"search", "--db", c.db, "   "});
+  CHECK(empty.code == 1);
+
+  const auto usage = e2e::tracuu({"search", "--db", c.db, "--sort", "sideways", "x"});
+  CHECK(usage.code == 1);
+}
