@@ -1,6 +1,9 @@
 // `tracuu search`: run a query against the index and print ranked hits.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
+
 #include "commands.h"
 #include "exit_codes.h"
 #include "tracuu/output.h"
@@ -16,7 +19,18 @@ struct SearchArgs {
   std::size_t offset = 0;
   std::string sort = "relevance";
   std::string format = "text";
+  bool exact = false;
+  bool facets = false;
+  bool collapse = false;
+  std::string from, to;
 };
+
+// "2021", "2021-03" or "2021-03-15" -> the first (or, for `to`, the last) day it covers.
+std::string date_bound(const std::string& value, bool upper) {
+  if (value.size() == 4) return value + (upper ? "-12-31" : "-01-01");
+  if (value.size() == 7) return value + (upper ? "-31" : "-01");
+  return value;
+}
 
 }  // namespace
 
@@ -25,13 +39,25 @@ Run add_search(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("search", "Search the index (words with or without diacritics, \"phrases\", "
                                                "AND OR NOT, fields)");
   add_db_option(*cmd, args->db);
-  cmd->add_option("QUERY", args->words, "The query; several arguments are joined with spaces")->required();
+  cmd->add_option("QUERY", args->words, "The query; several arguments are joined with spaces");
   cmd->add_option("-n,--limit", args->limit, "How many results")->capture_default_str();
   cmd->add_option("--offset", args->offset, "Skip this many results first")->capture_default_str();
   cmd->add_option("--sort", args->sort, "Order of results")
       ->check(CLI::IsMember({"relevance", "newest", "oldest"}))->capture_default_str();
   cmd->add_option("--format", args->format, "Output format")
       ->check(CLI::IsMember({"text", "json", "jsonl"}))->capture_default_str();
+  cmd->add_flag("--exact", args->exact, "Accents you type must match exactly (unaccented words still match any)");
+  cmd->add_flag("--facets", args->facets, "Count refs, officials, years and sites over all matches");
+  cmd->add_flag("--collapse", args->collapse, "Fold near-duplicate copies of one story into one hit");
+  const auto date_check = CLI::Validator(
+      [](std::string& v) -> std::string {
+        const bool ok = (v.size() == 4 || v.size() == 7 || v.size() == 10) &&
+                        std::all_of(v.begin(), v.end(), [](char c) { return std::isdigit(c) || c == '-'; });
+        return ok ? "" : "expected YYYY, YYYY-MM or YYYY-MM-DD";
+      },
+      "DATE");
+  cmd->add_option("--from", args->from, "Published on or after (YYYY[-MM[-DD]])")->check(date_check);
+  cmd->add_option("--to", args->to, "Published on or before (YYYY[-MM[-DD]])")->check(date_check);
 
   return [args] {
     std::string query;
@@ -40,6 +66,13 @@ Run add_search(CLI::App& app) {
     options.limit = args->limit;
     options.offset = args->offset;
     options.sort = args->sort == "newest" ? Sort::Newest : args->sort == "oldest" ? Sort::Oldest : Sort::Relevance;
+    options.exact = args->exact;
+    options.facets = args->facets;
+    options.collapse = args->collapse;
+    if (!args->from.empty()) options.from = date_bound(args->from, false);
+    if (!args->to.empty()) options.to = date_bound(args->to, true);
+    const Resources resources = Resources::load(Resources::find_data_dir());
+    options.resources = &resources;
     const SearchResult result = tracuu::search(resolve_db(args->db), query, options);
     if (args->format == "json") {
       write_out(output::dump(output::search_json(result), 2) + "\n");

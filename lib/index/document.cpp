@@ -3,6 +3,11 @@
 // the JSON record. See schema.h for every prefix and slot.
 #include "index/document.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
 #include <set>
 #include <utility>
 #include <vector>
@@ -16,10 +21,11 @@ namespace tracuu::index {
 namespace {
 
 // Xapian's TermGenerator tokenises exactly as its QueryParser does (codes like 09-CT/TW,
-// decimals, apostrophes), so it makes the accented terms; the folded twin of each term is
-// added here at the same positions. The TermGenerator's own stemming cannot do this: it
-// never stems terms that start with a digit, while the QueryParser's STEM_ALL_Z does.
-void add_folded_twins(Xapian::Document& doc) {
+// decimals, apostrophes), so it splits the words; each word is then stored in the "Z"
+// space in its folded form and, if accented, its exact form (schema.h). The
+// TermGenerator's own stemming cannot do this: it never stems terms that start with a
+// digit, while the QueryParser's STEM_ALL_Z does.
+void move_to_folded_space(Xapian::Document& doc) {
   struct Entry {
     std::string term;
     std::vector<Xapian::termpos> positions;
@@ -34,10 +40,15 @@ void add_folded_twins(Xapian::Document& doc) {
     const bool titled = !e.term.empty() && e.term[0] == kTitle[0];
     const std::string_view prefix = titled ? kTitle : std::string_view{};
     const std::string word = e.term.substr(prefix.size());
-    const std::string folded = text::fold(word);
-    const std::string twin = std::string(kFolded) + std::string(prefix) + folded;
-    for (Xapian::termpos pos : e.positions) doc.add_posting(twin, pos);
-    if (folded == word) doc.remove_term(e.term);  // the folded twin says the same
+    const std::string space = std::string(kFolded) + std::string(prefix);
+    const std::string folded = space + text::fold(word);
+    const std::string exact = space + std::string(kExactMark) + word;
+    const bool accented = text::has_diacritics(word);
+    for (Xapian::termpos pos : e.positions) {
+      doc.add_posting(folded, pos);
+      if (accented && exact.size() <= kMaxTermBytes) doc.add_posting(exact, pos);
+    }
+    doc.remove_term(e.term);
   }
 }
 
@@ -60,6 +71,15 @@ void add_entity_terms(Xapian::Document& doc, const Article& a) {
     if (term.size() <= kMaxTermBytes) doc.add_boolean_term(term);
 }
 
+// One slot per distinct value (schema.h: multi-valued facets).
+void add_facet_values(Xapian::Document& doc, const Article& a) {
+  if (a.published && a.published->size() >= 4) doc.add_value(kSlotYear, a.published->substr(0, 4));
+  if (!a.site.empty()) doc.add_value(kSlotSite, a.site);
+  const auto ids = distinct_ref_ids(a), names = distinct_official_names(a);
+  for (unsigned i = 0; i < ids.size() && i < kMaxFacetValues; ++i) doc.add_value(kSlotRefBase + i, ids[i]);
+  for (unsigned i = 0; i < names.size() && i < kMaxFacetValues; ++i) doc.add_value(kSlotOfficialBase + i, names[i]);
+}
+
 std::string sortable_date(const std::optional<std::string>& published) {
   if (!published) return {};
   std::string out;
@@ -69,6 +89,50 @@ std::string sortable_date(const std::optional<std::string>& published) {
 }
 
 }  // namespace
+
+std::vector<std::string> distinct_ref_ids(const Article& a) {
+  std::vector<std::string> out;
+  std::set<std::string> seen;
+  for (const auto& r : a.refs)
+    if (r.id && seen.insert(ref_key(*r.id)).second) out.push_back(*r.id);
+  return out;
+}
+
+std::vector<std::string> distinct_official_names(const Article& a) {
+  std::vector<std::string> out;
+  std::set<std::string> seen;
+  for (const auto& o : a.officials)
+    if (seen.insert(official_key(o.name)).second) out.push_back(o.name);
+  return out;
+}
+
+// A min-hash over 5-word shingles of the folded text: two copies of one story share it
+// with a probability equal to their shingle overlap, so syndicated copies (near 1) collapse
+// and different stories (near 0) do not.
+std::string near_duplicate_key(std::string_view body) {
+  const std::string folded = text::fold(body);
+  std::vector<std::string_view> words;
+  std::size_t i = 0;
+  while (i < folded.size()) {
+    while (i < folded.size() && !std::isalnum(static_cast<unsigned char>(folded[i]))) ++i;
+    const std::size_t start = i;
+    while (i < folded.size() && std::isalnum(static_cast<unsigned char>(folded[i]))) ++i;
+    if (i > start) words.emplace_back(folded.data() + start, i - start);
+  }
+  if (words.empty()) return {};
+  constexpr std::size_t kShingle = 5;
+  std::uint64_t best = ~0ull;
+  const std::size_t last = words.size() >= kShingle ? words.size() - kShingle : 0;
+  for (std::size_t w = 0; w <= last; ++w) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (std::size_t k = w; k < std::min(words.size(), w + kShingle); ++k) {
+      for (unsigned char c : words[k]) h = (h ^ c) * 1099511628211ull;
+      h = (h ^ ' ') * 1099511628211ull;
+    }
+    best = std::min(best, h);
+  }
+  return fmt::format("{:016x}", best);
+}
 
 Xapian::Document make_document(const Article& a, std::string_view path_bytes, const std::string& signature) {
   Xapian::Document doc;
@@ -83,11 +147,13 @@ Xapian::Document make_document(const Article& a, std::string_view path_bytes, co
     generator.increase_termpos();
   }
   generator.index_text(a.text);
-  add_folded_twins(doc);
+  move_to_folded_space(doc);
   add_entity_terms(doc, a);
   doc.add_boolean_term(unique_term(path_bytes));
   doc.add_value(kSlotPublished, sortable_date(a.published));
   doc.add_value(kSlotSignature, signature);
+  doc.add_value(kSlotCollapse, near_duplicate_key(a.text));
+  add_facet_values(doc, a);
   doc.set_data(output::dump(output::article_json(a)) + "\n" + a.text);
   return doc;
 }

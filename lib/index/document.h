@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -13,6 +14,14 @@ namespace tracuu::index {
 // Builds the document for `article`; `path_bytes` is the raw path (the unique id) and
 // `signature` the file state stored for change detection.
 Xapian::Document make_document(const Article& article, std::string_view path_bytes, const std::string& signature);
+
+// Distinct reference ids / official names of an article, in first-seen order (the facet
+// slots and the entity terms count each once per article).
+std::vector<std::string> distinct_ref_ids(const Article& article);
+std::vector<std::string> distinct_official_names(const Article& article);
+
+// The near-duplicate signature stored for collapsing (see document.cpp).
+std::string near_duplicate_key(std::string_view body);
 
 // The stored record of a document (its text left out unless `with_text`).
 Article read_record(const Xapian::Document& doc, bool with_text = false);

@@ -14,10 +14,13 @@ namespace tracuu::index {
 inline constexpr int kSchemaVersion = 1;
 
 // Term prefixes. Single capitals follow Xapian's conventions; X... are ours.
-// Free text is indexed twice with positions: the folded form of every word under
-// kFolded ("Zduong"), and the lower-cased accented form without prefix ("đường") only
-// when it differs from the folded form, so plain ASCII words are not stored twice.
+// Free text lives entirely in the "Z" space, with positions, in two forms per word: the
+// folded form ("Zduong") for every word, and, when the word has diacritics, its exact
+// lower-cased form behind kExactMark ("Z^đường"). Both are what a QueryParser with
+// STEM_ALL_Z produces from a stemmer that folds (normal search) or that marks accented
+// words (--exact), so one parser serves both; an unaccented word is never stored twice.
 inline constexpr std::string_view kFolded = "Z";         // folded word (Xapian's stem prefix)
+inline constexpr std::string_view kExactMark = "^";      // after "Z" (and "S"): exact accented word
 inline constexpr std::string_view kUnique = "Q";         // the article's absolute path (raw bytes)
 inline constexpr std::string_view kTitle = "S";          // title words (plus "ZS" folded)
 inline constexpr std::string_view kRef = "XREF";         // ref key: folded id, number without leading zeros
@@ -38,7 +41,15 @@ enum Slot : Xapian::valueno {
   kSlotPublished = 0,   // "YYYYMMDD" (lexically sortable; empty when unknown)
   kSlotCollapse = 1,    // near-duplicate signature (reserved)
   kSlotSignature = 2,   // file state "size:mtime_ns" for change detection
+  kSlotYear = 10,       // "2023": the published year, for the year facet
+  kSlotSite = 11,       // "baoangiang.com.vn", for the site facet
+  // Multi-valued facets take one slot per value, so Xapian's own ValueCountMatchSpy
+  // (which a remote shard server knows) can count them: the n-th distinct reference id
+  // of an article goes in kSlotRefBase + n, the n-th official's name in kSlotOfficialBase + n.
+  kSlotRefBase = 20,
+  kSlotOfficialBase = 60,
 };
+inline constexpr unsigned kMaxFacetValues = 32;  // per article and kind; more are not counted
 
 // Document data: the article record as compact JSON (no raw newlines), then '\n',
 // then the normalised text (for snippets and `show --text`), so listings can parse the
@@ -47,5 +58,9 @@ enum Slot : Xapian::valueno {
 // Metadata keys.
 inline constexpr const char* kMetaSchema = "tracuu:schema";
 inline constexpr const char* kMetaNormalizer = "tracuu:normalizer";
+// The largest number of ref / official facet slots any document uses (decimal), so a
+// search counts only slots that exist.
+inline constexpr const char* kMetaMaxRefs = "tracuu:max_refs";
+inline constexpr const char* kMetaMaxOfficials = "tracuu:max_officials";
 
 }  // namespace tracuu::index

@@ -1,13 +1,18 @@
-// search(): the query parser set up for Vietnamese (one normaliser with the index, every
-// word matched in the folded "Z" space so diacritics, tone style and case do not matter),
-// fields, date ranges, ranking, and plain-text snippets with highlight offsets.
+// search(): the query parser set up for Vietnamese. Every word is matched in the folded
+// "Z" space, so diacritics, tone style and case do not matter; accents the user typed
+// still count for ranking (a boost on the exact forms), and with --exact for matching.
+// Also: fields, date ranges, synonyms, sorting, collapsing, facets, snippets.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 
+#include "data/resources_tables.h"
 #include "index/database.h"
 #include "index/document.h"
+#include "index/query_rewrite.h"
 #include "index/schema.h"
+#include "index/suggest.h"
 #include "index/terms.h"
 #include "tracuu/error.h"
 #include "tracuu/search.h"
@@ -16,7 +21,7 @@
 namespace tracuu {
 namespace {
 
-using index::kSlotPublished;
+using namespace index;
 
 // A boolean field whose value is turned into a term by a key function shared with the
 // writer, so `ref:9-ct/tw` finds what was stored for "09-CT/TW".
@@ -24,9 +29,7 @@ class KeyedField : public Xapian::FieldProcessor {
  public:
   using KeyFn = std::string (*)(std::string_view);
   KeyedField(std::string_view prefix, KeyFn key) : prefix_(prefix), key_(key) {}
-  Xapian::Query operator()(const std::string& value) override {
-    return Xapian::Query(prefix_ + key_(value));
-  }
+  Xapian::Query operator()(const std::string& value) override { return Xapian::Query(prefix_ + key_(value)); }
 
  private:
   std::string prefix_;
@@ -36,58 +39,205 @@ class KeyedField : public Xapian::FieldProcessor {
 std::string lower_key(std::string_view value) { return text::lower(text::normalize(value)); }
 std::string as_is(std::string_view value) { return std::string(value); }
 
-Xapian::QueryParser make_parser(const Xapian::Database& db) {
+// For --exact: accented words keep their accents (the "Z^" exact terms), unaccented
+// ones match in the folded space as usual.
+class ExactStem : public Xapian::StemImplementation {
+ public:
+  std::string operator()(const std::string& word) override {
+    return text::has_diacritics(word) ? std::string(kExactMark) + word : text::fold(word);
+  }
+  std::string get_description() const override { return "tracuu-exact"; }
+};
+
+Xapian::QueryParser make_parser(const Xapian::Database& db, bool exact) {
   Xapian::QueryParser qp;
   qp.set_database(db);
-  qp.set_stemmer(index::folding_stemmer());
+  qp.set_stemmer(exact ? Xapian::Stem(new ExactStem) : folding_stemmer());
   qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
   qp.set_default_op(Xapian::Query::OP_AND);
-  qp.add_prefix("title", std::string(index::kTitle));
-  qp.add_boolean_prefix("ref", (new KeyedField(index::kRef, index::ref_key))->release());
-  qp.add_boolean_prefix("kind", (new KeyedField(index::kKind, index::kind_key))->release());
-  qp.add_boolean_prefix("official", (new KeyedField(index::kOfficial, index::official_key))->release());
-  qp.add_boolean_prefix("site", (new KeyedField(index::kSite, lower_key))->release());
-  qp.add_boolean_prefix("year", (new KeyedField(index::kYear, as_is))->release());
-  qp.add_rangeprocessor(
-      (new Xapian::DateRangeProcessor(kSlotPublished, "date:", 0, 1930))->release());
+  qp.add_prefix("title", std::string(kTitle));
+  qp.add_boolean_prefix("ref", (new KeyedField(kRef, ref_key))->release());
+  qp.add_boolean_prefix("kind", (new KeyedField(kKind, kind_key))->release());
+  qp.add_boolean_prefix("official", (new KeyedField(kOfficial, official_key))->release());
+  qp.add_boolean_prefix("site", (new KeyedField(kSite, lower_key))->release());
+  qp.add_boolean_prefix("year", (new KeyedField(kYear, as_is))->release());
+  qp.add_rangeprocessor((new Xapian::DateRangeProcessor(kSlotPublished, "date:", 0, 1930))->release());
   return qp;
 }
 
 constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                                  Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT;
 
+// Accents the user typed count in ranking: articles with the exact accented forms rank
+// above those that only match folded ("đường" above "dương" for the query "đường").
+Xapian::Query exact_boost(const std::string& normalized) {
+  Xapian::Document words;
+  Xapian::TermGenerator generator;
+  generator.set_document(words);
+  generator.index_text(normalized);
+  std::vector<Xapian::Query> exact;
+  for (auto t = words.termlist_begin(); t != words.termlist_end(); ++t)
+    if (text::has_diacritics(*t)) exact.emplace_back(std::string(kFolded) + std::string(kExactMark) + *t);
+  if (exact.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_OR, exact.begin(), exact.end());
+}
+
+std::string compact_date(const std::string& iso) {
+  std::string out;
+  for (char c : iso)
+    if (c != '-') out += c;
+  return out;
+}
+
+Xapian::Query date_filter(const SearchOptions& options) {
+  if (!options.from && !options.to) return Xapian::Query();
+  const std::string from = options.from ? compact_date(*options.from) : "";
+  const std::string to = options.to ? compact_date(*options.to) : "99999999";
+  if (from.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, kSlotPublished, to);
+  return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotPublished, from, to);
+}
+
 // Xapian's snippet is HTML-escaped with our markers around matches; turn it into plain
 // text plus byte ranges, and flatten line breaks so a snippet is one line.
 void plain_snippet(const std::string& marked, SearchHit& hit) {
+  static const std::pair<std::string_view, char> kEntities[] = {
+      {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
   std::string out;
   std::size_t open_at = 0;
   for (std::size_t i = 0; i < marked.size();) {
-    char c = marked[i];
-    if (c == '\x01') { open_at = out.size(); ++i; continue; }
-    if (c == '\x02') { hit.highlights.emplace_back(open_at, out.size()); ++i; continue; }
-    if (c == '&') {
-      static const std::pair<std::string_view, char> kEntities[] = {
-          {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
-      bool matched = false;
-      for (const auto& [entity, ch] : kEntities) {
-        if (marked.compare(i, entity.size(), entity) == 0) {
-          out += ch;
-          i += entity.size();
-          matched = true;
-          break;
-        }
-      }
-      if (matched) continue;
-    }
-    if (c == '\n') {
+    const char c = marked[i];
+    if (c == '\x01') {
+      open_at = out.size();
+      ++i;
+    } else if (c == '\x02') {
+      hit.highlights.emplace_back(open_at, out.size());
+      ++i;
+    } else if (c == '\n') {
       if (!out.empty() && out.back() != ' ') out += ' ';
       ++i;
-      continue;
+    } else {
+      bool entity = false;
+      if (c == '&') {
+        for (const auto& [name, ch] : kEntities) {
+          if (marked.compare(i, name.size(), name) == 0) {
+            out += ch;
+            i += name.size();
+            entity = true;
+            break;
+          }
+        }
+      }
+      if (!entity) {
+        out += c;
+        ++i;
+      }
     }
-    out += c;
-    ++i;
   }
   hit.snippet = std::move(out);
+}
+
+std::size_t metadata_count(const Xapian::Database& db, const char* key) {
+  const std::string stored = db.get_metadata(key);
+  // Remote shards serve no metadata: then count every slot there may be.
+  return stored.empty() ? kMaxFacetValues : std::min<std::size_t>(std::stoul(stored), kMaxFacetValues);
+}
+
+// Multi-valued facets are spread over several slots (schema.h); each slot has Xapian's
+// own ValueCountMatchSpy and the counts are summed per value.
+struct FacetSpies {
+  std::vector<std::pair<std::string, std::vector<Xapian::ValueCountMatchSpy*>>> groups;
+
+  FacetSpies(Xapian::Enquire& enquire, const Xapian::Database& db) {
+    auto add = [&](const std::string& name, Xapian::valueno first, std::size_t count) {
+      std::vector<Xapian::ValueCountMatchSpy*> spies;
+      for (std::size_t i = 0; i < count; ++i) {
+        auto* spy = new Xapian::ValueCountMatchSpy(first + static_cast<Xapian::valueno>(i));
+        enquire.add_matchspy(spy->release());
+        spies.push_back(spy);
+      }
+      groups.emplace_back(name, std::move(spies));
+    };
+    add("refs", kSlotRefBase, metadata_count(db, kMetaMaxRefs));
+    add("officials", kSlotOfficialBase, metadata_count(db, kMetaMaxOfficials));
+    add("years", kSlotYear, 1);
+    add("sites", kSlotSite, 1);
+  }
+
+  std::map<std::string, std::vector<FacetCount>> counts() const {
+    std::map<std::string, std::vector<FacetCount>> out;
+    for (const auto& [name, spies] : groups) {
+      std::map<std::string, std::size_t> sum;
+      for (const auto* spy : spies)
+        for (auto v = spy->values_begin(); v != spy->values_end(); ++v) sum[*v] += v.get_termfreq();
+      std::vector<FacetCount> list;
+      for (auto& [value, count] : sum) list.push_back({value, count});
+      std::stable_sort(list.begin(), list.end(), [&](const auto& a, const auto& b) {
+        return name == "years" ? a.value > b.value : a.count > b.count;
+      });
+      out[name] = std::move(list);
+    }
+    return out;
+  }
+};
+
+void run_search(const Xapian::Database& database, const std::string& normalized, const SearchOptions& options,
+                SearchResult& result) {
+  Xapian::QueryParser parser = make_parser(database, options.exact);
+  Xapian::Query query;
+  try {
+    query = parser.parse_query(normalized, kParseFlags);
+  } catch (const Xapian::QueryParserError& e) {
+    throw Error(ErrorKind::Query, fmt::format("cannot understand the query '{}': {}", result.query, e.get_msg()),
+                "check quotes, brackets and date ranges (date:YYYY-MM-DD..YYYY-MM-DD); write AND, OR, NOT in capitals");
+  } catch (const Xapian::RangeError& e) {
+    throw Error(ErrorKind::Query, fmt::format("bad date range in '{}': {}", result.query, e.get_msg()),
+                "write dates as date:YYYY-MM-DD..YYYY-MM-DD (either end may be left open)");
+  }
+  if (const Xapian::Query dates = date_filter(options); !dates.empty())
+    query = query.empty() ? dates : Xapian::Query(Xapian::Query::OP_FILTER, query, dates);
+  if (const Xapian::Query boost = exact_boost(normalized); !boost.empty() && !query.empty())
+    query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boost);
+  result.parsed = query.get_description();
+
+  Xapian::Enquire enquire(database);
+  enquire.set_query(query);
+  if (options.sort == Sort::Newest) enquire.set_sort_by_value_then_relevance(kSlotPublished, true);
+  if (options.sort == Sort::Oldest) enquire.set_sort_by_value_then_relevance(kSlotPublished, false);
+  if (options.collapse) enquire.set_collapse_key(kSlotCollapse);
+  std::optional<FacetSpies> spies;
+  if (options.facets) spies.emplace(enquire, database);
+  // Facets must see every match to count correctly; otherwise look a little ahead so
+  // small totals are exact.
+  const Xapian::doccount check = options.facets ? database.get_doccount()
+                                                : static_cast<Xapian::doccount>(options.offset + options.limit + 100);
+  const Xapian::MSet mset = enquire.get_mset(options.offset, options.limit, check);
+  result.total_estimate = mset.get_matches_estimated();
+  if (spies) result.facets = spies->counts();
+
+  // Xapian highlights a phrase's words only where it re-finds the phrase in unstemmed
+  // words, which never happens in the folded space; so snippets come from an MSet of the
+  // query's words OR-ed together, which highlights every matching word.
+  Xapian::Enquire words_enquire(database);
+  words_enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, query.get_terms_begin(), query.get_terms_end()));
+  const Xapian::MSet words = words_enquire.get_mset(0, 0);
+  const Xapian::Stem stemmer = folding_stemmer();
+  std::size_t rank = options.offset;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    const Xapian::Document doc = it.get_document();
+    SearchHit hit;
+    hit.rank = ++rank;
+    hit.docid = *it;
+    hit.score = it.get_weight();
+    hit.percent = it.get_percent();
+    hit.duplicates = options.collapse ? it.get_collapse_count() : 0;
+    hit.article = read_record(doc);
+    const std::string marked =
+        words.snippet(read_text(doc), options.snippet_bytes, stemmer,
+                     Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, "\x01", "\x02", "…");
+    plain_snippet(marked, hit);
+    result.hits.push_back(std::move(hit));
+  }
+  if (result.total_estimate < 3) result.suggestion = suggest(database, normalized);
 }
 
 }  // namespace
@@ -105,48 +255,30 @@ SearchResult search(const std::filesystem::path& db, const std::string& query, c
   result.query = query;
   result.offset = options.offset;
   result.limit = options.limit;
-  const std::string normalized = text::normalize(query);
-  if (normalized.empty()) {
-    throw Error(ErrorKind::Usage, "the query is empty", "give some words to look for, e.g. tracuu search \"bo cong an\"");
+  std::string normalized = text::normalize(query);
+  for (char& c : normalized)
+    if (c == '\n') c = ' ';
+  if (normalized.empty() && !options.from && !options.to) {
+    throw Error(ErrorKind::Usage, "the query is empty",
+                "give some words to look for, e.g. tracuu search \"bo cong an\"");
   }
+  check_fields(normalized);
+  if (options.resources) normalized = expand_synonyms(normalized, options.resources->tables().abbreviations);
 
-  Xapian::Database database = index::open_readable(db);
-  index::with_index_errors(db, [&] {
-    Xapian::QueryParser parser = make_parser(database);
-    Xapian::Query parsed;
-    try {
-      parsed = parser.parse_query(normalized, kParseFlags);
-    } catch (const Xapian::QueryParserError& e) {
-      throw Error(ErrorKind::Query, fmt::format("cannot understand the query '{}': {}", query, e.get_msg()),
-                  "check quotes, brackets and date ranges (date:YYYY-MM-DD..YYYY-MM-DD); write AND, OR, NOT in capitals");
-    } catch (const Xapian::RangeError& e) {
-      throw Error(ErrorKind::Query, fmt::format("bad date range in '{}': {}", query, e.get_msg()),
-                  "write dates as date:YYYY-MM-DD..YYYY-MM-DD (either end may be left open)");
-    }
-    result.parsed = parsed.get_description();
-
-    Xapian::Enquire enquire(database);
-    enquire.set_query(parsed);
-    if (options.sort == Sort::Newest) enquire.set_sort_by_value_then_relevance(kSlotPublished, true);
-    if (options.sort == Sort::Oldest) enquire.set_sort_by_value_then_relevance(kSlotPublished, false);
-    const Xapian::MSet mset = enquire.get_mset(options.offset, options.limit, options.offset + options.limit + 100);
-    result.total_estimate = mset.get_matches_estimated();
-
-    const Xapian::Stem stemmer = index::folding_stemmer();
-    std::size_t rank = options.offset;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      const Xapian::Document doc = it.get_document();
-      SearchHit hit;
-      hit.rank = ++rank;
-      hit.docid = *it;
-      hit.score = it.get_weight();
-      hit.percent = it.get_percent();
-      hit.article = index::read_record(doc);
-      const std::string marked =
-          mset.snippet(index::read_text(doc), options.snippet_bytes, stemmer,
-                       Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, "\x01", "\x02", "…");
-      plain_snippet(marked, hit);
-      result.hits.push_back(std::move(hit));
+  Xapian::Database database = open_readable(db);
+  with_index_errors(db, [&] {
+    // A writer committing meanwhile can invalidate what this reader sees: reopen at the
+    // new revision and run again (a reader never blocks the writer).
+    for (int attempt = 0;; ++attempt) {
+      try {
+        SearchResult fresh = result;
+        run_search(database, normalized, options, fresh);
+        result = std::move(fresh);
+        return;
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt >= 3) throw;
+        database.reopen();
+      }
     }
   });
   return result;

@@ -29,8 +29,12 @@ class Writer {
   void commit();
 
  private:
+  void raise_metadata_count(const char* key, std::size_t count);
+
   std::filesystem::path path_;
   Xapian::WritableDatabase db_;
+  std::size_t max_refs_ = 0;       // facet slots used in this run (schema.h)
+  std::size_t max_officials_ = 0;
 };
 
 }  // namespace tracuu::index

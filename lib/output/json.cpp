@@ -135,19 +135,30 @@ json hit_json(const SearchHit& hit) {
   out["highlights"] = std::move(highlights);
   out["refs"] = std::move(refs);
   out["officials"] = std::move(officials);
+  out["duplicates"] = hit.duplicates;
   return out;
 }
 
 json search_json(const SearchResult& result) {
   json results = json::array();
   for (const auto& hit : result.hits) results.push_back(hit_json(hit));
-  return {{"query", result.query},
+  json out = {{"query", result.query},
           {"parsed", result.parsed},
           {"total_estimate", result.total_estimate},
           {"offset", result.offset},
           {"limit", result.limit},
           {"suggestion", optional_json(result.suggestion)},
           {"results", std::move(results)}};
+  if (!result.facets.empty()) {
+    json facets = json::object();
+    for (const auto& [name, counts] : result.facets) {
+      json list = json::array();
+      for (const auto& c : counts) list.push_back({{"value", c.value}, {"count", c.count}});
+      facets[name] = std::move(list);
+    }
+    out["facets"] = std::move(facets);
+  }
+  return out;
 }
 
 json ingest_json(const IngestStats& s) {

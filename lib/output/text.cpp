@@ -77,11 +77,20 @@ std::string search_text(const SearchResult& result, bool color) {
     for (const auto& o : a.officials) officials.push_back(o.name);
     if (!refs.empty()) out += fmt::format("   refs: {}\n", join(refs, ", "));
     if (!officials.empty()) out += fmt::format("   officials: {}\n", join(officials, ", "));
+    if (hit.duplicates > 0) out += fmt::format("   (+{} near-identical copies)\n", hit.duplicates);
     out += "\n";
   }
   out += fmt::format("{} of about {} matching articles (from {}).\n", result.hits.size(), result.total_estimate,
                      result.offset + 1);
   if (result.suggestion) out += fmt::format("Did you mean: {}\n", *result.suggestion);
+  for (const auto& [name, counts] : result.facets) {
+    out += fmt::format("\n{}:\n", name);
+    std::size_t shown = 0;
+    for (const auto& c : counts) {
+      if (++shown > 10) break;
+      out += fmt::format("  {:>5}  {}\n", c.count, c.value);
+    }
+  }
   return out;
 }
 

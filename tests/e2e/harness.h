@@ -3,10 +3,24 @@
 #pragma once
 
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
+#include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
+
+// Show sets of file names in failure messages.
+namespace doctest {
+template <>
+struct StringMaker<std::set<std::string>> {
+  static String convert(const std::set<std::string>& items) {
+    std::string out = "{";
+    for (const auto& item : items) out += (out.size() > 1 ? ", " : "") + item;
+    return (out + "}").c_str();
+  }
+};
+}  // namespace doctest
 
 namespace e2e {
 

@@ -15,7 +15,8 @@ std::set<std::string> titles_for(const std::string& db, const std::string& query
   const auto run = e2e::tracuu({"search", "--db", db, "--format", "json", "--limit", "1000", query});
   REQUIRE(run.code == 0);
   std::set<std::string> out;
-  for (const auto& r : json::parse(run.out)["results"]) out.insert(r["path"].get<std::string>());
+  const json result = json::parse(run.out);
+  for (const auto& r : result["results"]) out.insert(r["path"].get<std::string>());
   return out;
 }
 

@@ -33,7 +33,8 @@ struct Corpus {
     INFO("query: " << query << "\nstderr: " << run.err);
     REQUIRE(run.code == 0);
     std::set<std::string> out;
-    for (const auto& r : json::parse(run.out)["results"])
+    const json result = json::parse(run.out);
+    for (const auto& r : result["results"])
       out.insert(std::filesystem::path(r["path"].get<std::string>()).filename().string());
     return out;
   }

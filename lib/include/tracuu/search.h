@@ -5,12 +5,14 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "tracuu/article.h"
+#include "tracuu/resources.h"
 
 namespace tracuu {
 
@@ -25,6 +27,17 @@ struct SearchOptions {
   std::size_t offset = 0;
   Sort sort = Sort::Relevance;
   std::size_t snippet_bytes = 240;
+  bool exact = false;          // accents the user typed must match exactly
+  bool facets = false;         // count refs, officials, years and sites over all matches
+  bool collapse = false;       // fold near-duplicate copies of one story into one hit
+  std::optional<std::string> from, to;  // published date bounds "YYYY-MM-DD" (inclusive)
+  const Resources* resources = nullptr;  // abbreviations for synonym expansion; may be null
+};
+
+// One facet value and how many matching articles carry it.
+struct FacetCount {
+  std::string value;
+  std::size_t count = 0;
 };
 
 struct SearchHit {
@@ -35,6 +48,7 @@ struct SearchHit {
   Article article;                 // the stored record (text left empty)
   std::string snippet;             // plain text, no markup
   std::vector<std::pair<std::size_t, std::size_t>> highlights;  // byte ranges in snippet
+  std::size_t duplicates = 0;      // with collapse: near-duplicate copies folded into this hit
 };
 
 struct SearchResult {
@@ -45,6 +59,8 @@ struct SearchResult {
   std::size_t limit = 0;
   std::optional<std::string> suggestion;
   std::vector<SearchHit> hits;
+  // With SearchOptions::facets: "refs", "officials", "years", "sites" -> counts, most first.
+  std::map<std::string, std::vector<FacetCount>> facets;
 };
 
 // Runs `query` against the index at `db`. Throws tracuu::Error: ErrorKind::Index when the

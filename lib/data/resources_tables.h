@@ -1,0 +1,115 @@
+// ResourceTables: the loaded contents of data/, shaped for fast lookups by the
+// extractors and the searcher. Keys are built with the same tokenizer and lower-casing
+// as article text (extract/tokens.h), so a lookup is a hash probe on token keys.
+// Internal header: include as "data/resources_tables.h".
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace tracuu {
+
+// Hash/equality that let unordered containers keyed by std::string be probed with a
+// std::string_view without building a string (C++20 heterogeneous lookup).
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept {
+    return std::hash<std::string_view>{}(s);
+  }
+};
+template <typename V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
+// Multi-word phrases keyed by extract::phrase_key ("bộ trưởng"); each carries an int
+// payload (a role or an index, depending on the table).
+struct PhraseSet {
+  StringMap<int> phrases;
+  StringSet first_words;     // first token key of every phrase: a cheap pre-check
+  std::size_t max_tokens = 0;
+
+  void add(const std::string& key, int payload);
+  bool empty() const { return phrases.empty(); }
+};
+
+struct DocKind {
+  std::string slug;                     // "chi-thi"
+  std::string label;                    // "Chỉ thị"
+  std::vector<std::string> abbreviations;  // canonical case: "CT"; "QĐi", "QyĐ"
+  std::vector<std::string> labels;      // every label, the main one first
+};
+
+struct KindAbbreviation {
+  std::size_t kind = 0;       // index into ResourceTables::doc_kinds
+  std::string canonical;      // "CTr"
+};
+
+struct KindLabel {
+  std::string key;            // lower-cased label: "chương trình phối hợp"
+  std::size_t kind = 0;
+};
+
+struct Rank {
+  std::string name;           // "Đại tướng"
+  std::string kind;           // "military", "police" or "both"
+};
+
+struct Abbreviation {
+  std::string abbreviation;             // "ANTQ"
+  std::vector<std::string> expansions;  // "an ninh Tổ quốc"
+};
+
+enum class TitleRole : int { Head = 0, Modifier = 1 };
+
+enum class DateWordRole : int {
+  PartOfDay = 0,
+  DayWord,
+  Weekday,
+  MonthWord,
+  YearWord,
+  RangeFrom,
+  RangeTo,
+};
+
+struct ResourceTables {
+  // Document kinds (doc_kinds.tsv).
+  std::vector<DocKind> doc_kinds;
+  StringMap<KindAbbreviation> kind_by_abbreviation;         // key: lower-cased abbreviation
+  StringMap<KindAbbreviation> kind_by_folded_abbreviation;  // key: text::fold(abbreviation)
+  std::vector<KindLabel> kind_labels;                       // longest first
+
+  // People (ranks.tsv, titles.tsv, honorifics.txt, family_names.txt, title_stops.txt).
+  std::vector<Rank> ranks;
+  PhraseSet rank_phrases;       // payload: index into ranks
+  PhraseSet titles;             // payload: TitleRole
+  PhraseSet honorifics;
+  PhraseSet title_stops;
+  StringSet family_names;       // lower-cased single syllables ("nguyễn")
+
+  // Places and organisations (places.txt, organisations.txt).
+  PhraseSet places;
+  PhraseSet organisations;
+
+  // Dates (date_words.tsv): payload DateWordRole.
+  PhraseSet date_words;
+
+  // Page furniture (boilerplate.txt): folded patterns with {n} and {*}.
+  std::vector<std::string> boilerplate;
+
+  // Query synonyms (abbreviations.tsv).
+  std::vector<Abbreviation> abbreviations;
+
+  // The same words grouped by role (index: DateWordRole), longest first, so a
+  // scanner can test "does the text end with a part-of-day word here?".
+  std::array<std::vector<std::string>, 7> date_words_by_role;
+};
+
+// True when the whole of `line` matches a boilerplate pattern (compared folded).
+bool is_boilerplate_line(const ResourceTables& tables, std::string_view line);
+
+}  // namespace tracuu

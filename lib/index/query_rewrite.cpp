@@ -1,0 +1,189 @@
+// Synonym expansion and field checking on the query string (see query_rewrite.h).
+#include "index/query_rewrite.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <numeric>
+
+#include "data/resources_tables.h"
+#include "tracuu/error.h"
+#include "tracuu/text.h"
+
+namespace tracuu::index {
+namespace {
+
+// A piece of the query: a quoted phrase, a bare word, or anything else (spaces,
+// brackets, operators) that is copied through untouched.
+struct Piece {
+  enum Kind { Word, Phrase, Other } kind;
+  std::string text;
+};
+
+std::vector<Piece> split(std::string_view q) {
+  std::vector<Piece> out;
+  std::size_t i = 0;
+  while (i < q.size()) {
+    const char c = q[i];
+    if (c == '"') {
+      const std::size_t close = q.find('"', i + 1);
+      const std::size_t end = close == std::string_view::npos ? q.size() : close + 1;
+      out.push_back({Piece::Phrase, std::string(q.substr(i, end - i))});
+      i = end;
+    } else if (c == ' ' || c == '(' || c == ')') {
+      out.push_back({Piece::Other, std::string(1, c)});
+      ++i;
+    } else {
+      std::size_t end = i;
+      while (end < q.size() && q[end] != ' ' && q[end] != '(' && q[end] != ')' && q[end] != '"') ++end;
+      out.push_back({Piece::Word, std::string(q.substr(i, end - i))});
+      i = end;
+    }
+  }
+  return out;
+}
+
+// Folded words without punctuation: "an ninh, trật tự" -> {"an", "ninh", "trat", "tu"}.
+std::vector<std::string> folded_words(std::string_view s) {
+  std::vector<std::string> out;
+  std::string current;
+  for (char c : text::fold(s)) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80)) {
+      current += c;
+    } else if (!current.empty()) {
+      out.push_back(std::move(current));
+      current.clear();
+    }
+  }
+  if (!current.empty()) out.push_back(std::move(current));
+  return out;
+}
+
+bool is_operator(std::string_view w) { return w == "AND" || w == "OR" || w == "NOT" || w == "XOR"; }
+
+bool is_plain_word(std::string_view w) {
+  return !w.empty() && w.find(':') == std::string_view::npos && w[0] != '+' && w[0] != '-' && !is_operator(w);
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  std::iota(row.begin(), row.end(), 0);
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0]++;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string alternatives(const Abbreviation& a) {
+  std::string out = "(" + a.abbreviation;
+  for (const auto& e : a.expansions) out += " OR \"" + e + "\"";
+  return out + ")";
+}
+
+}  // namespace
+
+const std::vector<std::string>& known_fields() {
+  static const std::vector<std::string> fields{"ref", "kind", "official", "title", "site", "year", "date"};
+  return fields;
+}
+
+void check_fields(std::string_view query) {
+  for (const auto& piece : split(query)) {
+    if (piece.kind != Piece::Word) continue;
+    std::string_view w = piece.text;
+    while (!w.empty() && (w[0] == '+' || w[0] == '-')) w.remove_prefix(1);
+    const std::size_t colon = w.find(':');
+    if (colon == std::string_view::npos || colon == 0) continue;
+    const std::string_view name = w.substr(0, colon);
+    if (!std::all_of(name.begin(), name.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }))
+      continue;
+    const auto& fields = known_fields();
+    if (name == "http" || name == "https" || std::find(fields.begin(), fields.end(), name) != fields.end()) continue;
+    const auto closest = std::min_element(fields.begin(), fields.end(), [&](const auto& a, const auto& b) {
+      return edit_distance(name, a) < edit_distance(name, b);
+    });
+    std::string known;
+    for (const auto& f : fields) known += (known.empty() ? "" : ", ") + f + ":";
+    throw Error(ErrorKind::Query, fmt::format("unknown field '{}:' in query; did you mean '{}:'?", name, *closest),
+                "the fields are " + known);
+  }
+}
+
+std::string expand_synonyms(std::string_view query, const std::vector<Abbreviation>& abbreviations) {
+  if (abbreviations.empty()) return std::string(query);
+  struct Expansion {
+    std::vector<std::string> words;
+    const Abbreviation* abbreviation;
+  };
+  std::vector<Expansion> expansions;
+  for (const auto& a : abbreviations)
+    for (const auto& e : a.expansions) expansions.push_back({folded_words(e), &a});
+  // Longest first, so "an ninh quốc gia" wins over a shorter overlapping expansion.
+  std::sort(expansions.begin(), expansions.end(),
+            [](const auto& x, const auto& y) { return x.words.size() > y.words.size(); });
+
+  const std::vector<Piece> pieces = split(query);
+  std::string out;
+  for (std::size_t i = 0; i < pieces.size();) {
+    const Piece& p = pieces[i];
+    if (p.kind == Piece::Phrase) {
+      const auto words = folded_words(p.text);
+      const auto match = std::find_if(expansions.begin(), expansions.end(), [&](const auto& e) { return e.words == words; });
+      out += match == expansions.end() ? p.text : "(" + p.text + " OR " + match->abbreviation->abbreviation + ")";
+      ++i;
+      continue;
+    }
+    if (p.kind != Piece::Word || !is_plain_word(p.text)) {
+      out += p.text;
+      ++i;
+      continue;
+    }
+    // An abbreviation written alone.
+    const std::string key = text::fold(p.text);
+    const auto abbr = std::find_if(abbreviations.begin(), abbreviations.end(),
+                                   [&](const auto& a) { return text::fold(a.abbreviation) == key; });
+    if (abbr != abbreviations.end()) {
+      out += alternatives(*abbr);
+      ++i;
+      continue;
+    }
+    // A written-out expansion: consecutive plain words (single spaces between them).
+    bool replaced = false;
+    for (const auto& e : expansions) {
+      std::vector<std::string> words;
+      std::size_t j = i;
+      std::string span;
+      while (j < pieces.size() && words.size() < e.words.size()) {
+        if (pieces[j].kind == Piece::Word && is_plain_word(pieces[j].text)) {
+          for (auto& w : folded_words(pieces[j].text)) words.push_back(std::move(w));
+          span += pieces[j].text;
+          ++j;
+        } else if (pieces[j].kind == Piece::Other && pieces[j].text == " " && !words.empty()) {
+          span += ' ';
+          ++j;
+        } else {
+          break;
+        }
+      }
+      if (words == e.words) {
+        out += "(\"" + span + "\" OR " + e.abbreviation->abbreviation + ")";
+        i = j;
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced) {
+      out += p.text;
+      ++i;
+    }
+  }
+  return out;
+}
+
+}  // namespace tracuu::index

@@ -1,0 +1,31 @@
+// Query-string rewriting done before Xapian's parser sees the query: abbreviation
+// synonyms both ways (ANTQ <-> "an ninh Tổ quốc"), and the check for unknown fields.
+// Done on the searching side from data/, so it works the same over remote shards.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tracuu {
+struct Abbreviation;
+}
+
+namespace tracuu::index {
+
+// The field names the query language knows ("ref", "kind", ...).
+const std::vector<std::string>& known_fields();
+
+// Throws tracuu::Error(ErrorKind::Query) naming an unknown `name:` field and the closest
+// known one; text inside double quotes is not looked at.
+void check_fields(std::string_view query);
+
+// Rewrites a normalised query so that each abbreviation also finds its expansions and
+// each written-out expansion also finds its abbreviation:
+//   ANTQ                 -> (ANTQ OR "an ninh Tổ quốc")
+//   "an ninh tổ quốc"    -> ("an ninh tổ quốc" OR ANTQ)
+//   bảo vệ an ninh tổ quốc -> bảo vệ ("an ninh tổ quốc" OR ANTQ)
+// Words that carry a field, a +/- sign or are operators are left alone.
+std::string expand_synonyms(std::string_view query, const std::vector<Abbreviation>& abbreviations);
+
+}  // namespace tracuu::index

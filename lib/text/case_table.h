@@ -1,0 +1,47 @@
+// Per-code-point lookup tables behind lower(), fold() and has_diacritics(): computed
+// once with ICU for U+0000..U+24FF (every script a Vietnamese news article is likely
+// to use, plus punctuation and symbols), so the hot loops never call ICU per word.
+// Internal to lib/text.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include <unicode/umachine.h>
+
+namespace tracuu::text::detail {
+
+inline constexpr UChar32 kTableEnd = 0x2500;  // first code point not in the tables
+
+// A short UTF-8 string stored inline: copying all eight bytes and advancing by `len`
+// is cheaper than a variable-length copy.
+struct TableEntry {
+  char bytes[7];
+  std::uint8_t len;
+};
+
+enum TableFlag : std::uint8_t {
+  kFoldDiffers = 1,   // fold(c) != lower(c): c carries a diacritic (or is đ/Đ/Ð)
+  kCombining = 2,     // canonical combining class != 0
+  kLowerContext = 4,  // lower-casing depends on context (Greek capital sigma)
+  kFoldTooLong = 8,   // fold(c) does not fit in an entry: use fold_code_point()
+  kLowerTooLong = 16, // lower(c) does not fit in an entry: use lower_code_point()
+};
+
+struct CaseTables {
+  TableEntry fold[kTableEnd];
+  TableEntry lower[kTableEnd];
+  std::uint8_t flags[kTableEnd];
+};
+
+// The tables, built on first use (thread-safe static initialisation).
+const CaseTables& case_tables();
+
+// The slow paths, for any code point (the tables are filled from them).
+std::string fold_code_point(UChar32 c);
+std::string lower_code_point(UChar32 c);
+
+// True for the combining diacritic blocks fold() strips (U+0300..U+036F and kin).
+bool is_stripped_mark(UChar32 c);
+
+}  // namespace tracuu::text::detail

@@ -1,0 +1,191 @@
+// lower(), fold() and has_diacritics(): the keys the index and the query parser build
+// for every word, so they run by table lookup (case_table.cpp) with an ASCII fast
+// path, and go to ICU only for code points past the table or context-dependent case.
+// fold() also strips loose combining marks, so NFD input folds like NFC input.
+#include "tracuu/text.h"
+
+#include <algorithm>
+#include <climits>
+#include <cstring>
+
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "text/case_table.h"
+#include "text/utf8_util.h"
+
+namespace tracuu::text {
+namespace {
+
+using detail::case_tables;
+using detail::CaseTables;
+using detail::kTableEnd;
+
+constexpr std::string_view kReplacementUtf8 = "\xEF\xBF\xBD";
+
+inline char ascii_lower(unsigned char b) {
+  return static_cast<char>(static_cast<unsigned>(b - 'A') < 26u ? b + 32 : b);
+}
+
+// A growable output buffer written through a raw pointer: the folding loops emit
+// one to seven bytes per code point, and std::string::append per piece was the cost.
+class Writer {
+ public:
+  // Sized to the input: folding and lower-casing rarely grow text, and a short word
+  // then stays in std::string's small buffer (no allocation per word).
+  explicit Writer(std::size_t hint) { buf_.resize(hint); }
+  char* room(std::size_t n) {
+    if (pos_ + n > buf_.size()) buf_.resize(std::max(buf_.size() * 2, pos_ + n));
+    return buf_.data() + pos_;
+  }
+  void put(char c) {
+    *room(1) = c;
+    ++pos_;
+  }
+  void put(std::string_view s) {
+    std::memcpy(room(s.size()), s.data(), s.size());
+    pos_ += s.size();
+  }
+  // Copies a whole table entry (8 bytes, cheap and branch-free) and keeps `len` of
+  // them; near the end of the buffer copies only `len`, so the buffer need not grow.
+  void put(const detail::TableEntry& e) {
+    if (pos_ + sizeof e <= buf_.size()) {
+      std::memcpy(buf_.data() + pos_, &e, sizeof e);
+    } else {
+      std::memcpy(room(e.len), e.bytes, e.len);
+    }
+    pos_ += e.len;
+  }
+  std::string take() {
+    buf_.resize(pos_);
+    return std::move(buf_);
+  }
+
+ private:
+  std::string buf_;
+  std::size_t pos_ = 0;
+};
+
+// Past the table, most code points (CJK, emoji, symbols) neither decompose nor change
+// case: two trie lookups instead of an ICU string round trip.
+bool fold_is_identity(UChar32 c) {
+  static const icu::Normalizer2* nfd = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFDInstance(status);
+    detail::check_icu(status, "getNFDInstance");
+    return n;
+  }();
+  return !detail::is_stripped_mark(c) && nfd->isInert(c) &&
+         !u_hasBinaryProperty(c, UCHAR_CHANGES_WHEN_LOWERCASED);
+}
+
+std::string icu_lower(std::string_view s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
+  u.toLower(icu::Locale::getRoot());
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+std::string lower(std::string_view s) {
+  const CaseTables& t = case_tables();
+  Writer out(s.size());
+  bool changed = false;  // a non-ASCII code point changed
+  bool marks = false;    // a combining mark was seen
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      out.put(ascii_lower(b));
+      ++i;
+      continue;
+    }
+    std::size_t start = i;
+    UChar32 c = detail::next_code_point(s, i);
+    if (c < 0) {
+      out.put(kReplacementUtf8);
+      continue;
+    }
+    std::string_view original = s.substr(start, i - start);
+    if (c < kTableEnd) {
+      std::uint8_t flags = t.flags[c];
+      // Final sigma needs the neighbours: let ICU do the whole string (Greek is rare).
+      if ((flags & detail::kLowerContext) && s.size() < INT32_MAX) return icu_lower(s);
+      marks |= (flags & detail::kCombining) != 0;
+      const detail::TableEntry& e = t.lower[c];
+      if (flags & detail::kLowerTooLong) {
+        out.put(detail::lower_code_point(c));
+        changed = true;
+      } else {
+        out.put(e);
+        changed |= std::string_view(e.bytes, e.len) != original;
+      }
+    } else {
+      marks |= u_getCombiningClass(c) != 0;
+      UChar32 l = u_tolower(c);  // past U+24FF full and simple lower-casing agree
+      if (l == c) {
+        out.put(original);
+      } else {
+        std::string bytes;
+        detail::append_utf8(bytes, l);
+        out.put(bytes);
+        changed = true;
+      }
+    }
+  }
+  // Lower-casing NFC text stays NFC unless a changed letter meets a combining mark.
+  if (changed && marks) return detail::to_nfc(out.take());
+  return out.take();
+}
+
+std::string fold(std::string_view s) {
+  const CaseTables& t = case_tables();
+  Writer out(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      out.put(ascii_lower(b));
+      ++i;
+      continue;
+    }
+    std::size_t start = i;
+    UChar32 c = detail::next_code_point(s, i);
+    if (c < 0) {
+      out.put(kReplacementUtf8);
+    } else if (c < kTableEnd && !(t.flags[c] & (detail::kFoldTooLong | detail::kLowerContext))) {
+      out.put(t.fold[c]);
+    } else if (c < kTableEnd && (t.flags[c] & detail::kLowerContext) && s.size() < INT32_MAX) {
+      // Σ folds as lower() cases it (σ or final ς), keeping fold(s) == fold(lower(s)).
+      return fold(icu_lower(s));
+    } else if (c >= kTableEnd && fold_is_identity(c)) {
+      out.put(s.substr(start, i - start));
+    } else {
+      out.put(detail::fold_code_point(c));
+    }
+  }
+  return out.take();
+}
+
+bool has_diacritics(std::string_view s) {
+  const CaseTables& t = case_tables();
+  for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c = detail::next_code_point(s, i);
+    if (c < 0) continue;
+    if (c < kTableEnd) {
+      if (t.flags[c] & detail::kFoldDiffers) return true;
+    } else if (!fold_is_identity(c) &&
+               detail::fold_code_point(c) != detail::lower_code_point(c)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace tracuu::text

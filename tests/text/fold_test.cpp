@@ -1,0 +1,163 @@
+// Tests for lib/text/fold.cpp and case_table.cpp: lower(), fold() (diacritics and
+// đ/Đ/Ð -> d, NFD and NFC alike) and has_diacritics().
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+
+#include "tracuu/text.h"
+
+using tracuu::text::fold;
+using tracuu::text::has_diacritics;
+using tracuu::text::lower;
+
+namespace {
+
+struct Case {
+  std::string_view in;
+  std::string_view out;
+};
+
+}  // namespace
+
+TEST_CASE("fold: Vietnamese words and names") {
+  const Case cases[] = {
+      {"Đường", "duong"},
+      {"BỘ CÔNG AN", "bo cong an"},
+      {"Bộ Công an", "bo cong an"},
+      {"Nguyễn Thị Minh Khai", "nguyen thi minh khai"},
+      {"Đại tướng Tô Lâm", "dai tuong to lam"},
+      {"tơ lầm", "to lam"},
+      {"Ủy viên", "uy vien"},
+      {"Uỷ viên", "uy vien"},
+      {"hòa", "hoa"},
+      {"hoà", "hoa"},
+      {"\u00D0ảm bảo", "dam bao"},  // Ð (eth) look-alike
+      {"đ Đ \u00D0 \u00F0", "d d d d"},
+      {"BỘ CÔNG AN TỔ CHỨC HỘI NGHỊ", "bo cong an to chuc hoi nghi"},
+      {"an ninh Tổ quốc", "an ninh to quoc"},
+      {"", ""},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.in);
+    CHECK(fold(c.in) == c.out);
+  }
+}
+
+TEST_CASE("fold: every Vietnamese vowel, both cases") {
+  CHECK(fold("aàáảãạăằắẳẵặâầấẩẫậ") == "aaaaaaaaaaaaaaaaaa");
+  CHECK(fold("AÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ") == "aaaaaaaaaaaaaaaaaa");
+  CHECK(fold("eèéẻẽẹêềếểễệ") == "eeeeeeeeeeee");
+  CHECK(fold("EÈÉẺẼẸÊỀẾỂỄỆ") == "eeeeeeeeeeee");
+  CHECK(fold("iìíỉĩị") == "iiiiii");
+  CHECK(fold("IÌÍỈĨỊ") == "iiiiii");
+  CHECK(fold("oòóỏõọôồốổỗộơờớởỡợ") == "oooooooooooooooooo");
+  CHECK(fold("OÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ") == "oooooooooooooooooo");
+  CHECK(fold("uùúủũụưừứửữự") == "uuuuuuuuuuuu");
+  CHECK(fold("UÙÚỦŨỤƯỪỨỬỮỰ") == "uuuuuuuuuuuu");
+  CHECK(fold("yỳýỷỹỵ") == "yyyyyy");
+  CHECK(fold("YỲÝỶỸỴ") == "yyyyyy");
+}
+
+TEST_CASE("fold: NFD input folds like NFC input") {
+  const Case cases[] = {
+      {"\u0110u\u031bo\u031b\u0300ng", "duong"},
+      {"Ho\u0300a", "hoa"},
+      {"\x6f\xcc\x80", "o"},
+      {"BO\u0302\u0323 CO\u0302NG AN", "bo cong an"},
+      {"Nguye\u0302\u0303n Thi\u0323 Minh Khai", "nguyen thi minh khai"},
+      {"e\u0323\u0302", "e"},  // marks in the non-canonical order
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.in);
+    CHECK(fold(c.in) == c.out);
+  }
+}
+
+TEST_CASE("fold: everything else passes through lower-cased") {
+  const Case cases[] = {
+      {"09-CT/TW", "09-ct/tw"},
+      {"30/2020/NĐ-CP", "30/2020/nd-cp"},
+      {"\u201CĐẩy mạnh\u201D \u2013 2023\u2026", "\u201Cday manh\u201D \u2013 2023\u2026"},
+      {"中文 日本語 \xF0\x9F\x98\x80", "中文 日本語 \xF0\x9F\x98\x80"},
+      {"Straße", "straße"},
+      {"İstanbul", "istanbul"},
+      {"Café Crème", "cafe creme"},
+      {"ΆΘΗΝΑ", "αθηνα"},
+      {"Ⓐ", "ⓐ"},
+      {"ＡＢＣ", "ａｂｃ"},       // full-width letters (past the table)
+      {"a\uFE20b", "ab"},        // combining half mark past the table is stripped too
+      {"a\xFF" "b", "a\uFFFDb"}, // invalid bytes: never worse than U+FFFD
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.in);
+    CHECK(fold(c.in) == c.out);
+  }
+}
+
+TEST_CASE("fold: long text matches word-by-word folding") {
+  std::string text, expected;
+  for (int i = 0; i < 2000; ++i) {
+    text += "Đại tướng Tô Lâm, Ủy viên Bộ Chính trị; ";
+    expected += "dai tuong to lam, uy vien bo chinh tri; ";
+  }
+  CHECK(fold(text) == expected);
+}
+
+TEST_CASE("lower: full Unicode lower-casing that keeps diacritics and NFC") {
+  const Case cases[] = {
+      {"BỘ CÔNG AN", "bộ công an"},
+      {"ĐẠI TƯỚNG TÔ LÂM", "đại tướng tô lâm"},
+      {"ỦY VIÊN BỘ CHÍNH TRỊ", "ủy viên bộ chính trị"},
+      {"Nguyễn Thị Minh Khai", "nguyễn thị minh khai"},
+      {"09-CT/TW", "09-ct/tw"},
+      {"plain ascii", "plain ascii"},
+      {"\u00D0", "\u00F0"},          // lower() keeps letters; only normalize() maps Ð
+      {"ΟΔΟΣ ΟΔΟΣ", "οδος οδος"},    // final sigma needs context: ICU handles it
+      {"İ", "i\u0307"},              // full (not simple) lower-casing
+      {"ＡＢＣ", "ａｂｃ"},
+      {"中文", "中文"},
+      {"", ""},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.in);
+    CHECK(lower(c.in) == c.out);
+  }
+}
+
+TEST_CASE("lower and fold agree on unaccented text") {
+  for (std::string_view s : {"Bo Cong an", "ANTQ", "Ha Noi 2023", "ΟΔΟΣ", "中文"}) {
+    CAPTURE(s);
+    CHECK(fold(s) == lower(s));
+  }
+}
+
+TEST_CASE("has_diacritics: true exactly when fold(s) != lower(s)") {
+  struct Expect {
+    std::string_view in;
+    bool has;
+  };
+  const Expect cases[] = {
+      {"bo cong an", false},
+      {"Bo Cong An", false},
+      {"ANTQ 09-CT/TW", false},
+      {"", false},
+      {"Bộ", true},
+      {"đi", true},
+      {"Đ", true},
+      {"\u00D0", true},
+      {"Dung", false},
+      {"a\u0300", true},          // NFD
+      {"café", true},
+      {"Straße", false},
+      {"中文 \xF0\x9F\x98\x80", false},
+      {"ΟΔΟΣ", false},
+      {"a\uFE20", true},          // past the lookup table
+      {"\u201C2023\u201D", false},
+  };
+  for (const Expect& c : cases) {
+    CAPTURE(c.in);
+    CHECK(has_diacritics(c.in) == c.has);
+    CHECK(has_diacritics(c.in) == (fold(c.in) != lower(c.in)));
+  }
+}
