@@ -14,6 +14,10 @@ using Run = std::function<int()>;
 Run add_ingest(CLI::App& app);
 Run add_search(CLI::App& app);
 Run add_extract(CLI::App& app);
+Run add_show(CLI::App& app);
+Run add_stats(CLI::App& app);
+Run add_refs(CLI::App& app);
+Run add_officials(CLI::App& app);
 
 // Shared helpers for subcommands.
 bool stdout_is_terminal();

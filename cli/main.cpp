@@ -64,9 +64,10 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough(false);
 
-  Run ingest = add_ingest(app);
-  Run search = add_search(app);
-  Run extract = add_extract(app);
+  const std::vector<std::pair<std::string, Run>> commands{
+      {"ingest", add_ingest(app)},   {"search", add_search(app)}, {"extract", add_extract(app)},
+      {"show", add_show(app)},       {"stats", add_stats(app)},   {"refs", add_refs(app)},
+      {"officials", add_officials(app)}};
 
   try {
     app.parse(argc, argv);
@@ -76,11 +77,9 @@ int main(int argc, char** argv) {
   }
 
   try {
-    for (const auto* sub : app.get_subcommands()) {
-      if (sub->get_name() == "ingest") return ingest();
-      if (sub->get_name() == "search") return search();
-      if (sub->get_name() == "extract") return extract();
-    }
+    for (const auto* sub : app.get_subcommands())
+      for (const auto& [name, run] : commands)
+        if (sub->get_name() == name) return run();
   } catch (const tracuu::Error& e) {
     warn(e.what());
     if (!e.hint().empty()) std::fprintf(stderr, "        (%s)\n", e.hint().c_str());

@@ -242,6 +242,18 @@ void load_abbreviations(ResourceTables& t, const fs::path& dir) {
   }
 }
 
+void build_word_flags(ResourceTables& t) {
+  PhraseSet* sets[] = {&t.rank_phrases, &t.titles,       &t.honorifics, &t.title_stops,
+                       &t.places,       &t.organisations, &t.date_words};
+  std::uint16_t bit = 1;
+  for (PhraseSet* set : sets) {
+    set->flag = bit;
+    for (const std::string& word : set->first_words) t.word_flags[word] |= bit;
+    bit = static_cast<std::uint16_t>(bit << 1);
+  }
+  for (const std::string& name : t.family_names) t.word_flags[name] |= ResourceTables::kFamilyName;
+}
+
 }  // namespace
 
 Resources Resources::load(const fs::path& data_dir) {
@@ -257,6 +269,7 @@ Resources Resources::load(const fs::path& data_dir) {
   load_date_words(*tables, data_dir);
   load_boilerplate(*tables, data_dir);
   load_abbreviations(*tables, data_dir);
+  build_word_flags(*tables);
   Resources resources;
   resources.tables_ = std::move(tables);
   return resources;

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -27,14 +28,20 @@ using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>
 using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 // Multi-word phrases keyed by extract::phrase_key ("bộ trưởng"); each carries an int
-// payload (a role or an index, depending on the table).
+// payload (a role or an index, depending on the table). Every proper prefix of a
+// phrase is stored too, as kPrefixOnly, so a matcher stops as soon as the words read
+// so far begin no phrase.
 struct PhraseSet {
-  StringMap<int> phrases;
-  StringSet first_words;     // first token key of every phrase: a cheap pre-check
+  static constexpr int kPrefixOnly = -1;
+  StringMap<int> phrases;           // phrase or prefix -> payload (or kPrefixOnly)
+  StringSet first_words;     // first token key of every phrase
   std::size_t max_tokens = 0;
+  std::uint16_t flag = 0;    // this set's bit in ResourceTables::word_flags (0: none)
 
   void add(const std::string& key, int payload);
   bool empty() const { return phrases.empty(); }
+  // The payload of a whole phrase, or nullptr (absent, or only a prefix).
+  const int* find(std::string_view key) const;
 };
 
 struct DocKind {
@@ -103,6 +110,12 @@ struct ResourceTables {
 
   // Query synonyms (abbreviations.tsv).
   std::vector<Abbreviation> abbreviations;
+
+  // For every word that starts a phrase of some set (or is a family name), the OR of
+  // those sets' flags: the extractors probe this once per token instead of probing
+  // every gazetteer at every token.
+  StringMap<std::uint16_t> word_flags;
+  static constexpr std::uint16_t kFamilyName = 1u << 15;
 
   // The same words grouped by role (index: DateWordRole), longest first, so a
   // scanner can test "does the text end with a part-of-day word here?".

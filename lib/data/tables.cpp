@@ -8,13 +8,21 @@ namespace tracuu {
 
 void PhraseSet::add(const std::string& key, int payload) {
   if (key.empty()) return;
-  phrases.emplace(key, payload);
+  auto [it, inserted] = phrases.emplace(key, payload);
+  if (!inserted && it->second == kPrefixOnly) it->second = payload;
+  for (auto space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1))
+    phrases.emplace(key.substr(0, space), kPrefixOnly);
   const auto space = key.find(' ');
   first_words.emplace(key.substr(0, space));
   std::size_t tokens = 1;
   for (char c : key)
     if (c == ' ') ++tokens;
   if (tokens > max_tokens) max_tokens = tokens;
+}
+
+const int* PhraseSet::find(std::string_view key) const {
+  const auto it = phrases.find(key);
+  return it == phrases.end() || it->second == kPrefixOnly ? nullptr : &it->second;
 }
 
 namespace {

@@ -36,6 +36,9 @@ std::vector<Span> find_urls(std::string_view text, std::string_view lowered) {
 Context::Context(std::string_view text_in, const ResourceTables& tables_in)
     : text(text_in), lowered(lower_aligned(text_in)), tables(tables_in) {
   tokens = tokenize(text, lowered);
+  for (Token& t : tokens)
+    if (t.kind != TokenKind::Newline)
+      if (auto it = tables.word_flags.find(t.key); it != tables.word_flags.end()) t.flags = it->second;
   urls = find_urls(text, lowered);
 }
 
@@ -73,7 +76,8 @@ std::size_t Context::word_before(std::size_t pos, const std::vector<std::string>
 std::size_t match_phrase(const Context& ctx, const PhraseSet& set, std::size_t i, int* payload) {
   const auto& tokens = ctx.tokens;
   if (i >= tokens.size() || set.empty() || tokens[i].kind == TokenKind::Newline) return 0;
-  if (!set.first_words.contains(tokens[i].key)) return 0;
+  if (set.flag ? (tokens[i].flags & set.flag) == 0 : !set.first_words.contains(tokens[i].key))
+    return 0;
   std::string key;
   std::size_t best = 0;
   for (std::size_t n = 0; n < set.max_tokens && i + n < tokens.size(); ++n) {
@@ -81,7 +85,9 @@ std::size_t match_phrase(const Context& ctx, const PhraseSet& set, std::size_t i
     if (t.kind == TokenKind::Newline) break;
     if (n > 0) key += ' ';
     key.append(t.key);
-    if (auto it = set.phrases.find(key); it != set.phrases.end()) {
+    const auto it = set.phrases.find(key);
+    if (it == set.phrases.end()) break;  // no phrase starts with these words
+    if (it->second != PhraseSet::kPrefixOnly) {
       best = n + 1;
       if (payload) *payload = it->second;
     }

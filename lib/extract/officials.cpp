@@ -48,7 +48,7 @@ class Finder {
   std::size_t stop_at(std::size_t i) const { return match_phrase(ctx_, ctx_.tables.title_stops, i); }
   bool family_at(std::size_t i) const {
     return word(i) && t_[i].capitalised && !t_[i].all_caps &&
-           ctx_.tables.family_names.contains(t_[i].key);
+           (t_[i].flags & ResourceTables::kFamilyName) != 0;
   }
 
   // A title start: [modifier] head, the head capitalised ("nguyên Bộ trưởng",

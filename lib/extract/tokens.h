@@ -21,6 +21,7 @@ struct Token {
   bool capitalised = false; // first letter is upper-case ("Nguyễn", "UBND")
   bool all_caps = false;    // every letter upper-case and more than one letter ("UBND")
   std::string_view key;     // lower-cased token text (a view into the lowered text)
+  std::uint16_t flags = 0;  // ResourceTables::word_flags of the key (set by Context)
 };
 
 // Decodes one code point at `pos`; invalid bytes decode as U+FFFD of length 1, so

@@ -136,6 +136,29 @@ void plain_snippet(const std::string& marked, SearchHit& hit) {
   hit.snippet = std::move(out);
 }
 
+// The text a snippet is cut from: without the headline, which is shown above it.
+std::string without_headline(std::string text, const std::string& title) {
+  if (!title.empty() && text.compare(0, title.size(), title) == 0) text.erase(0, title.size());
+  const std::size_t start = text.find_first_not_of(" \n");
+  return start == std::string::npos ? std::string{} : text.substr(start);
+}
+
+// The opening of the text, cut at a word boundary: the snippet when no word matched
+// (a query of fields only, such as ref:09-ct/tw).
+std::string lead(const std::string& text, std::size_t bytes) {
+  if (text.size() <= bytes) return text;
+  std::size_t cut = text.rfind(' ', bytes);
+  if (cut == std::string::npos || cut < bytes / 2) {
+    cut = bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+  }
+  std::string out = text.substr(0, cut) + "…";
+  // Keep the snippet free of the markers plain_snippet() interprets.
+  for (char& c : out)
+    if (c == '\x01' || c == '\x02') c = ' ';
+  return out;
+}
+
 std::size_t metadata_count(const Xapian::Database& db, const char* key) {
   const std::string stored = db.get_metadata(key);
   // Remote shards serve no metadata: then count every slot there may be.
@@ -217,8 +240,11 @@ void run_search(const Xapian::Database& database, const std::string& normalized,
   // Xapian highlights a phrase's words only where it re-finds the phrase in unstemmed
   // words, which never happens in the folded space; so snippets come from an MSet of the
   // query's words OR-ed together, which highlights every matching word.
+  std::vector<std::string> text_terms;
+  for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t)
+    if (!(*t).empty() && (*t)[0] == kFolded[0]) text_terms.push_back(*t);
   Xapian::Enquire words_enquire(database);
-  words_enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, query.get_terms_begin(), query.get_terms_end()));
+  words_enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, text_terms.begin(), text_terms.end()));
   const Xapian::MSet words = words_enquire.get_mset(0, 0);
   const Xapian::Stem stemmer = folding_stemmer();
   std::size_t rank = options.offset;
@@ -231,10 +257,15 @@ void run_search(const Xapian::Database& database, const std::string& normalized,
     hit.percent = it.get_percent();
     hit.duplicates = options.collapse ? it.get_collapse_count() : 0;
     hit.article = read_record(doc);
-    const std::string marked =
-        words.snippet(read_text(doc), options.snippet_bytes, stemmer,
-                     Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, "\x01", "\x02", "…");
-    plain_snippet(marked, hit);
+    const std::string body = without_headline(read_text(doc), hit.article.title);
+    std::string marked;
+    if (!text_terms.empty()) {
+      marked = words.snippet(body, options.snippet_bytes, stemmer,
+                             Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE |
+                                 Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
+                             "\x01", "\x02", "…");
+    }
+    plain_snippet(marked.empty() ? lead(body, options.snippet_bytes) : marked, hit);
     result.hits.push_back(std::move(hit));
   }
   if (result.total_estimate < 3) result.suggestion = suggest(database, normalized);

@@ -38,27 +38,37 @@ bool is_letters(std::string_view w) {
   });
 }
 
-// The closest known folded word to `folded`, most frequent on ties.
-std::optional<std::string> closest_word(const Xapian::Database& db, const std::string& folded) {
+// The known folded words closest to `folded`: all those at the smallest edit distance,
+// completions of what was typed first ("trie" -> "triet"), then the more frequent.
+std::vector<std::string> closest_words(const Xapian::Database& db, const std::string& folded) {
   const std::size_t limit = folded.size() <= 4 ? 1 : 2;
-  std::optional<std::string> best;
   std::size_t best_distance = limit + 1;
-  Xapian::doccount best_freq = 0;
+  std::vector<std::pair<Xapian::doccount, std::string>> found;
   const std::string prefix(kFolded);
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
     const std::string term = *t;
     if (term.size() < 2 || !std::islower(static_cast<unsigned char>(term[1]))) continue;  // skip Z^, ZS, numbers
     const std::string word = term.substr(1);
     const std::size_t d = edit_distance(folded, word, limit);
-    if (d > limit) continue;
-    const Xapian::doccount freq = t.get_termfreq();
-    if (d < best_distance || (d == best_distance && freq > best_freq)) {
-      best = word;
+    if (d > best_distance) continue;
+    if (d < best_distance) {
       best_distance = d;
-      best_freq = freq;
+      found.clear();
     }
+    const Xapian::doccount score = t.get_termfreq() + (word.rfind(folded, 0) == 0 ? db.get_doccount() : 0);
+    found.emplace_back(score, word);
   }
-  return best;
+  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < found.size() && i < 8; ++i) out.push_back(found[i].second);
+  return out;
+}
+
+// How many articles hold all of `terms`.
+Xapian::doccount matches(const Xapian::Database& db, const std::vector<std::string>& terms) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()));
+  return enquire.get_mset(0, 0, 100).get_matches_estimated();
 }
 
 // The accented spelling most articles use for a folded word, or the word itself.
@@ -81,37 +91,61 @@ std::string accented(const Xapian::Database& db, const std::string& folded) {
 }  // namespace
 
 std::optional<std::string> suggest(const Xapian::Database& db, const std::string& normalized_query) {
-  std::string out;
-  bool changed = false;
-  std::size_t i = 0;
-  bool in_quotes = false;
-  while (i < normalized_query.size()) {
+  // Pieces of the query: plain words are corrected; everything else is kept.
+  struct Piece {
+    std::string text;
+    bool word = false;
+  };
+  std::vector<Piece> pieces;
+  for (std::size_t i = 0; i < normalized_query.size();) {
     const char c = normalized_query[i];
     if (c == ' ' || c == '(' || c == ')' || c == '"') {
-      if (c == '"') in_quotes = !in_quotes;
-      out += c;
+      pieces.push_back({std::string(1, c)});
       ++i;
       continue;
     }
     std::size_t end = i;
     while (end < normalized_query.size() && std::string_view(" ()\"").find(normalized_query[end]) == std::string_view::npos)
       ++end;
-    const std::string word = normalized_query.substr(i, end - i);
+    std::string w = normalized_query.substr(i, end - i);
+    const bool word = is_letters(w) && w != "AND" && w != "OR" && w != "NOT";
+    pieces.push_back({std::move(w), word});
     i = end;
-    const std::string folded = text::fold(word);
-    if (!is_letters(word) || word == "AND" || word == "OR" || word == "NOT" ||
-        db.term_exists(std::string(kFolded) + folded)) {
-      out += word;
-      continue;
+  }
+  // The words that are known anchor the choice among candidates: the candidate that
+  // finds articles together with them wins ("quan trie" -> "quan triệt", not "triển").
+  std::vector<std::string> known;
+  for (const auto& p : pieces) {
+    const std::string term = std::string(kFolded) + text::fold(p.text);
+    if (p.word && db.term_exists(term)) known.push_back(term);
+  }
+  bool changed = false;
+  for (auto& p : pieces) {
+    if (!p.word) continue;
+    const std::string folded = text::fold(p.text);
+    if (db.term_exists(std::string(kFolded) + folded)) continue;
+    const std::vector<std::string> candidates = closest_words(db, folded);
+    if (candidates.empty()) continue;
+    std::string best = candidates.front();
+    Xapian::doccount best_matches = 0;
+    for (const auto& c : candidates) {
+      std::vector<std::string> terms = known;
+      terms.push_back(std::string(kFolded) + c);
+      const Xapian::doccount m = matches(db, terms);
+      if (m > best_matches) {
+        best = c;
+        best_matches = m;
+      }
     }
-    if (auto fix = closest_word(db, folded)) {
-      out += accented(db, *fix);
-      changed = true;
-    } else {
-      out += word;
-    }
+    p.text = accented(db, best);
+    known.push_back(std::string(kFolded) + best);
+    changed = true;
   }
   if (!changed) return std::nullopt;
+  // Known words stay as typed: accenting them one by one would pick each word's most
+  // common accents whatever the context ("chi thi" is "chỉ thị", not "chí thị").
+  std::string out;
+  for (const auto& p : pieces) out += p.text;
   return out;
 }
 

@@ -5,7 +5,6 @@
 // still ends up composed, which keeps normalize(normalize(x)) == normalize(x).
 #include "tracuu/text.h"
 
-
 #include "text/tones.h"
 #include "text/utf8_util.h"
 

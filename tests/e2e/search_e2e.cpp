@@ -16,10 +16,10 @@ struct Corpus {
   e2e::TempDir dir;
   std::string db;
   Corpus() {
-    e2e::write_file(dir / "c/accented.txt", "Bộ Công an tổ chức hội nghị\n\nHội nghị bàn về an ninh trật tự.\n");
-    e2e::write_file(dir / "c/upper.txt", "BỘ CÔNG AN KHEN THƯỞNG\n\nNhiều tập thể được khen thưởng.\n");
+    e2e::write_file(dir / "c/accented.txt", "Bộ Công an tổ chức hội nghị\n\nHội nghị bàn về an ninh trật tự. Bộ Công an chủ trì.\n");
+    e2e::write_file(dir / "c/upper.txt", "BỘ CÔNG AN KHEN THƯỞNG\n\nBỘ CÔNG AN khen thưởng nhiều tập thể.\n");
     // "Bộ Công an ký kết" in decomposed Unicode (NFD), as some editors save it.
-    e2e::write_file(dir / "c/nfd.txt", "Bo\xcc\xa3\xcc\x82 Co\xcc\x82ng an ky\xcc\x81 ke\xcc\x82\xcc\x81t\n\nVa\xcc\x86n ba\xcc\x89n.\n");
+    e2e::write_file(dir / "c/nfd.txt", "Bo\xcc\xa3\xcc\x82 Co\xcc\x82ng an ky\xcc\x81 ke\xcc\x82\xcc\x81t\n\nBo\xcc\xa3\xcc\x82 Co\xcc\x82ng an ky\xcc\x81 va\xcc\x86n ba\xcc\x89n.\n");
     e2e::write_file(dir / "c/army.txt", "Bộ Quốc phòng tập huấn\n\nĐơn vị tổ chức tập huấn.\n");
     e2e::write_file(dir / "c/old-style.txt", "Uỷ ban hoà bình\n\nSức khoẻ và thuỷ lợi.\n");
     e2e::write_file(dir / "c/new-style.txt", "Ủy ban hòa bình\n\nSức khỏe và thủy lợi.\n");
@@ -86,15 +86,22 @@ TEST_CASE("search: JSON carries the contract's keys; jsonl is one hit per line; 
                           "officials", "highlights"})
     CHECK_MESSAGE(hit.contains(key), key);
   CHECK(hit["rank"] == 1);
-  // The snippet is plain text; highlights are byte ranges of matched (folded) words.
-  const std::string snippet = hit["snippet"];
-  CHECK(snippet.find('<') == std::string::npos);
-  REQUIRE(!hit["highlights"].empty());
-  for (const auto& h : hit["highlights"]) {
-    const std::string word = snippet.substr(h[0].get<std::size_t>(), h[1].get<std::size_t>() - h[0].get<std::size_t>());
-    const std::set<std::string> forms{"Bộ", "BỘ", "Công", "CÔNG", "an", "AN"};
-    CHECK_MESSAGE(forms.count(word) == 1, word);
+  // Snippets are plain text cut from the body (the headline is shown apart); highlights
+  // are byte ranges of matched words, folded matches included.
+  std::size_t highlighted = 0;
+  for (const auto& each : r["results"]) {
+    const std::string snippet = each["snippet"];
+    CHECK(snippet.find('<') == std::string::npos);
+    for (const auto& h : each["highlights"]) {
+      const auto start = h[0].get<std::size_t>(), end = h[1].get<std::size_t>();
+      REQUIRE(end <= snippet.size());
+      const std::string word = snippet.substr(start, end - start);
+      const std::set<std::string> forms{"Bộ", "BỘ", "Công", "CÔNG", "an", "AN"};
+      CHECK_MESSAGE(forms.count(word) == 1, word);
+      ++highlighted;
+    }
   }
+  CHECK(highlighted >= 9);  // three words in each of the three bodies
 
   const auto jsonl = e2e::tracuu({"search", "--db", c.db, "--format", "jsonl", "--limit", "2", "bo cong an"});
   REQUIRE(jsonl.code == 0);

@@ -8,6 +8,7 @@
 
 #include "tracuu/article.h"
 #include "tracuu/ingest.h"
+#include "tracuu/listings.h"
 #include "tracuu/search.h"
 
 namespace tracuu::output {
@@ -28,6 +29,14 @@ std::string article_text(const Article& article);
 // Ranked hits with snippets; `color` bolds highlights with ANSI escapes.
 std::string search_text(const SearchResult& result, bool color);
 std::string ingest_text(const IngestStats& stats);
+
+// Listings (lib/output/listings.cpp).
+nlohmann::json stats_json(const IndexStats& stats);
+nlohmann::json cited_ref_json(const CitedRef& ref);
+nlohmann::json official_json(const NamedOfficial& official);
+std::string stats_text(const IndexStats& stats);
+std::string refs_text(const std::vector<CitedRef>& refs);
+std::string officials_text(const std::vector<NamedOfficial>& officials);
 
 // Serialises compactly; invalid UTF-8 is replaced rather than thrown on.
 std::string dump(const nlohmann::json& value, int indent = -1);

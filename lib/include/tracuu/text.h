@@ -20,8 +20,9 @@ struct Decoded {
   std::vector<std::string> warnings;  // e.g. "3 invalid UTF-8 sequences replaced with U+FFFD"
 };
 
-// Turns raw bytes into valid UTF-8. A UTF-8 BOM is stripped; UTF-16 with a BOM is
-// converted; invalid sequences become U+FFFD and produce one warning. Never throws.
+// Turns raw bytes into valid UTF-8. A UTF-8 BOM is stripped; UTF-16 (and UTF-32) with
+// a BOM is converted; invalid sequences become U+FFFD and produce one warning that
+// counts them. Never throws.
 Decoded decode(std::string_view bytes);
 
 // True when `bytes` looks binary (NUL bytes outside a UTF-16 BOM'd file).
@@ -38,8 +39,9 @@ std::string normalize(std::string_view utf8);
 // Unicode lower-casing of normalised text (keeps diacritics).
 std::string lower(std::string_view utf8);
 
-// Folded key: lower-case, every diacritic removed, đ/Đ -> d ("Đường" -> "duong",
-// "BỘ CÔNG AN" -> "bo cong an"). Characters other than letters pass through lower-cased.
+// Folded key: lower-case, every diacritic removed, đ/Đ (and the look-alikes Ð/ð) -> d
+// ("Đường" -> "duong", "BỘ CÔNG AN" -> "bo cong an"); NFD input folds like NFC input.
+// Characters other than letters pass through lower-cased.
 std::string fold(std::string_view utf8);
 
 // True when the text holds a Vietnamese diacritic or đ (so fold(s) != lower(s)).
@@ -53,7 +55,9 @@ struct HtmlText {
 };
 
 // Extracts readable text from an HTML document (libxml2's HTML parser): drops script,
-// style, nav, header/footer, aside, form, noscript; decodes entities. Never throws.
+// style, nav, header/footer, aside, form, noscript (a <header>/<footer> inside
+// <article> or <main> is kept: it holds the headline and byline); decodes entities;
+// the <h1> headline is in `text` too. Never throws.
 HtmlText html_to_text(std::string_view utf8_html);
 
 // Encodes bytes as standard base64 (for path_bytes in JSON).
