@@ -81,7 +81,8 @@ Run add_search(CLI::App& app) {
       for (const auto& hit : result.hits) out += output::dump(output::hit_json(hit)) + "\n";
       write_out(out);
     } else {
-      write_out(output::search_text(result, use_color()));
+      std::error_code ec;
+      write_out(output::search_text(result, use_color(), std::filesystem::current_path(ec).string()));
     }
     return kExitOk;
   };

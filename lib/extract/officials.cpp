@@ -102,7 +102,9 @@ class Finder {
       return !(word(j + 1) && t_[j + 1].capitalised && !anchor_at(j + 1) &&
                !name_at(j + 1, true));
     }
-    return stop_at(j) > 0;
+    // Stop words end a title only in lower case: "Ủy ban Kiểm tra" is a name,
+    // "… kiểm tra tàu" is the sentence going on.
+    return !t.capitalised && stop_at(j) > 0;
   }
 
   struct TitleSpan {

@@ -68,18 +68,23 @@ Xapian::QueryParser make_parser(const Xapian::Database& db, bool exact) {
 constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                                  Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT;
 
-// Accents the user typed count in ranking: articles with the exact accented forms rank
-// above those that only match folded ("đường" above "dương" for the query "đường").
-Xapian::Query exact_boost(const std::string& normalized) {
+// What the user typed counts in ranking beyond matching: articles with the exact accented
+// forms rank above those that only match folded ("đường" above "dương" for the query
+// "đường"), and articles with the words in their headline rank higher.
+Xapian::Query ranking_boost(const std::string& normalized) {
   Xapian::Document words;
   Xapian::TermGenerator generator;
   generator.set_document(words);
   generator.index_text(normalized);
-  std::vector<Xapian::Query> exact;
-  for (auto t = words.termlist_begin(); t != words.termlist_end(); ++t)
-    if (text::has_diacritics(*t)) exact.emplace_back(std::string(kFolded) + std::string(kExactMark) + *t);
-  if (exact.empty()) return Xapian::Query();
-  return Xapian::Query(Xapian::Query::OP_OR, exact.begin(), exact.end());
+  std::vector<Xapian::Query> boost;
+  for (auto t = words.termlist_begin(); t != words.termlist_end(); ++t) {
+    const std::string word = *t;
+    if (word.find(':') != std::string::npos) continue;
+    boost.emplace_back(std::string(kFolded) + std::string(kTitle) + text::fold(word));
+    if (text::has_diacritics(word)) boost.emplace_back(std::string(kFolded) + std::string(kExactMark) + word);
+  }
+  if (boost.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_OR, boost.begin(), boost.end());
 }
 
 std::string compact_date(const std::string& iso) {
@@ -218,7 +223,7 @@ void run_search(const Xapian::Database& database, const std::string& normalized,
   }
   if (const Xapian::Query dates = date_filter(options); !dates.empty())
     query = query.empty() ? dates : Xapian::Query(Xapian::Query::OP_FILTER, query, dates);
-  if (const Xapian::Query boost = exact_boost(normalized); !boost.empty() && !query.empty())
+  if (const Xapian::Query boost = ranking_boost(normalized); !boost.empty() && !query.empty())
     query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boost);
   result.parsed = query.get_description();
 

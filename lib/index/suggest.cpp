@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <numeric>
 #include <vector>
 
 #include "index/schema.h"
@@ -14,22 +13,24 @@
 namespace tracuu::index {
 namespace {
 
+// Edit distance counting a swap of two neighbouring letters as one edit ("dna" -> "dan"),
+// the commonest typing slip; gives up early past `limit`.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
   if (a.size() > b.size() + limit || b.size() > a.size() + limit) return limit + 1;
-  std::vector<std::size_t> row(b.size() + 1);
-  std::iota(row.begin(), row.end(), 0);
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0]++;
-    std::size_t best = row[0];
+    std::size_t row_best = limit + 1;
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-      best = std::min(best, row[j]);
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      row_best = std::min(row_best, d[i][j]);
     }
-    if (best > limit) return limit + 1;
+    if (row_best > limit) return limit + 1;
   }
-  return row[b.size()];
+  return d[a.size()][b.size()];
 }
 
 bool is_letters(std::string_view w) {
@@ -41,7 +42,9 @@ bool is_letters(std::string_view w) {
 // The known folded words closest to `folded`: all those at the smallest edit distance,
 // completions of what was typed first ("trie" -> "triet"), then the more frequent.
 std::vector<std::string> closest_words(const Xapian::Database& db, const std::string& folded) {
-  const std::size_t limit = folded.size() <= 4 ? 1 : 2;
+  // Short words allow one edit, longer ones two; a correction keeps the first letter
+  // (typos rarely hit it, and without it "xyzzy" would become some unrelated short word).
+  const std::size_t limit = folded.size() <= 5 ? 1 : 2;
   std::size_t best_distance = limit + 1;
   std::vector<std::pair<Xapian::doccount, std::string>> found;
   const std::string prefix(kFolded);
@@ -49,8 +52,9 @@ std::vector<std::string> closest_words(const Xapian::Database& db, const std::st
     const std::string term = *t;
     if (term.size() < 2 || !std::islower(static_cast<unsigned char>(term[1]))) continue;  // skip Z^, ZS, numbers
     const std::string word = term.substr(1);
+    if (word[0] != folded[0]) continue;
     const std::size_t d = edit_distance(folded, word, limit);
-    if (d > best_distance) continue;
+    if (d > limit || d > best_distance) continue;
     if (d < best_distance) {
       best_distance = d;
       found.clear();
@@ -64,28 +68,37 @@ std::vector<std::string> closest_words(const Xapian::Database& db, const std::st
   return out;
 }
 
-// How many articles hold all of `terms`.
-Xapian::doccount matches(const Xapian::Database& db, const std::vector<std::string>& terms) {
+// How many articles hold all of `terms` (as a phrase when `op` is OP_PHRASE).
+Xapian::doccount matches(const Xapian::Database& db, const std::vector<std::string>& terms,
+                         Xapian::Query::op op = Xapian::Query::OP_AND) {
   Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()));
+  enquire.set_query(Xapian::Query(op, terms.begin(), terms.end()));
   return enquire.get_mset(0, 0, 100).get_matches_estimated();
 }
 
-// The accented spelling most articles use for a folded word, or the word itself.
-std::string accented(const Xapian::Database& db, const std::string& folded) {
+// The accented spelling of a folded word that articles use next to the same neighbours
+// ("bi thu" -> "bí thư", not the commoner "thứ"), else the commonest; or the word itself
+// when it is mostly written without accents.
+std::string accented(const Xapian::Database& db, const std::string& folded, const std::string& before,
+                     const std::string& after) {
   const std::string exact_prefix = std::string(kFolded) + std::string(kExactMark);
   const Xapian::doccount all = db.get_termfreq(std::string(kFolded) + folded);
   std::string best = folded;
+  double best_score = 0;
   Xapian::doccount best_freq = 0;
   for (auto t = db.allterms_begin(exact_prefix); t != db.allterms_end(exact_prefix); ++t) {
     const std::string word = (*t).substr(exact_prefix.size());
     if (word.size() < folded.size() || text::fold(word) != folded) continue;
-    if (t.get_termfreq() > best_freq) {
+    double score = t.get_termfreq();
+    if (!before.empty()) score += 1000.0 * matches(db, {before, *t}, Xapian::Query::OP_PHRASE);
+    if (!after.empty()) score += 1000.0 * matches(db, {*t, after}, Xapian::Query::OP_PHRASE);
+    if (score > best_score) {
       best = word;
+      best_score = score;
       best_freq = t.get_termfreq();
     }
   }
-  return best_freq * 2 >= all ? best : folded;
+  return best_freq * 2 >= all || best_score >= 1000.0 ? best : folded;
 }
 
 }  // namespace
@@ -112,32 +125,46 @@ std::optional<std::string> suggest(const Xapian::Database& db, const std::string
     pieces.push_back({std::move(w), word});
     i = end;
   }
-  // The words that are known anchor the choice among candidates: the candidate that
-  // finds articles together with them wins ("quan trie" -> "quan triệt", not "triển").
+  // The words around an unknown one choose among its candidates: first the candidate
+  // found next to its neighbours as a phrase ("quan trie" -> "quan triệt", not "trì"),
+  // then the one that finds most articles together with all the known words.
   std::vector<std::string> known;
   for (const auto& p : pieces) {
     const std::string term = std::string(kFolded) + text::fold(p.text);
     if (p.word && db.term_exists(term)) known.push_back(term);
   }
+  auto neighbour = [&](std::size_t at, int step) -> std::string {
+    for (std::size_t k = at + step; k < pieces.size(); k += step) {
+      if (pieces[k].word) return std::string(kFolded) + text::fold(pieces[k].text);
+      if (pieces[k].text != " ") break;
+    }
+    return {};
+  };
   bool changed = false;
-  for (auto& p : pieces) {
+  for (std::size_t at = 0; at < pieces.size(); ++at) {
+    Piece& p = pieces[at];
     if (!p.word) continue;
     const std::string folded = text::fold(p.text);
     if (db.term_exists(std::string(kFolded) + folded)) continue;
     const std::vector<std::string> candidates = closest_words(db, folded);
     if (candidates.empty()) continue;
+    const std::string before = neighbour(at, -1), after = neighbour(at, 1);
     std::string best = candidates.front();
-    Xapian::doccount best_matches = 0;
+    double best_score = 0;
     for (const auto& c : candidates) {
+      const std::string term = std::string(kFolded) + c;
+      double score = 0;
+      if (!before.empty()) score += 1000.0 * matches(db, {before, term}, Xapian::Query::OP_PHRASE);
+      if (!after.empty()) score += 1000.0 * matches(db, {term, after}, Xapian::Query::OP_PHRASE);
       std::vector<std::string> terms = known;
-      terms.push_back(std::string(kFolded) + c);
-      const Xapian::doccount m = matches(db, terms);
-      if (m > best_matches) {
+      terms.push_back(term);
+      score += matches(db, terms);
+      if (score > best_score) {
         best = c;
-        best_matches = m;
+        best_score = score;
       }
     }
-    p.text = accented(db, best);
+    p.text = accented(db, best, before, after);
     known.push_back(std::string(kFolded) + best);
     changed = true;
   }

@@ -58,18 +58,25 @@ std::string article_text(const Article& a) {
   return out;
 }
 
-std::string search_text(const SearchResult& result, bool color) {
+std::string search_text(const SearchResult& result, bool color, const std::string& base) {
+  auto shown = [&](const std::string& path) {
+    if (!base.empty() && path.size() > base.size() + 1 && path.compare(0, base.size(), base) == 0 &&
+        path[base.size()] == '/')
+      return path.substr(base.size() + 1);
+    return path;
+  };
   std::string out;
-  if (result.hits.empty()) {
+  if (result.hits.empty() && result.total_estimate > 0) {
+    out = fmt::format("About {} matching articles (none shown from {}).\n", result.total_estimate, result.offset + 1);
+  } else if (result.hits.empty()) {
     out = fmt::format("No articles match {}.\n", result.query);
     if (result.suggestion) out += fmt::format("Did you mean: {}\n", *result.suggestion);
-    return out;
   }
   for (const auto& hit : result.hits) {
     const Article& a = hit.article;
     out += fmt::format("{}{}. {}{}\n", color ? kBold : "", hit.rank, a.title.empty() ? a.path : a.title,
                        color ? kReset : "");
-    out += fmt::format("   {} · {}{}\n", or_dash(a.published), a.site.empty() ? "" : a.site + " · ", a.path);
+    out += fmt::format("   {} · {}{}\n", or_dash(a.published), a.site.empty() ? "" : a.site + " · ", shown(a.path));
     if (!hit.snippet.empty()) out += fmt::format("   {}\n", highlighted(hit, color));
     std::vector<std::string> refs, officials;
     for (const auto& r : a.refs)
@@ -80,9 +87,11 @@ std::string search_text(const SearchResult& result, bool color) {
     if (hit.duplicates > 0) out += fmt::format("   (+{} near-identical copies)\n", hit.duplicates);
     out += "\n";
   }
-  out += fmt::format("{} of about {} matching articles (from {}).\n", result.hits.size(), result.total_estimate,
-                     result.offset + 1);
-  if (result.suggestion) out += fmt::format("Did you mean: {}\n", *result.suggestion);
+  if (!result.hits.empty()) {
+    out += fmt::format("{} of about {} matching articles (from {}).\n", result.hits.size(), result.total_estimate,
+                       result.offset + 1);
+    if (result.suggestion) out += fmt::format("Did you mean: {}\n", *result.suggestion);
+  }
   for (const auto& [name, counts] : result.facets) {
     out += fmt::format("\n{}:\n", name);
     std::size_t shown = 0;

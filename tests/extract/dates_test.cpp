@@ -53,7 +53,8 @@ TEST_CASE("dates: full dates in every form") {
       {"Sinh ngày 29/2/2024 tại bệnh viện.", "2024-02-29", "day", "29/2/2024"},
   };
   for (const Case& c : cases) {
-    CAPTURE(c.input);
+    const std::string shown(c.input);
+    CAPTURE(shown);
     const Article a = run(c.input);
     REQUIRE(a.dates.size() == 1);
     CHECK(a.dates[0].value == c.value);
@@ -88,7 +89,8 @@ TEST_CASE("dates: day-month without a year takes the article's year") {
       {"Thứ Hai, 4/11 các trường khai giảng lớp mới.", "2024-11-04", "4/11"},
   };
   for (const Case& c : cases) {
-    CAPTURE(c.body);
+    const std::string shown(c.body);
+    CAPTURE(shown);
     const Article a = run_dated("Thứ Tư, 20/11/2024", c.body);
     CHECK(a.published.value_or("") == "2024-11-20");
     const tracuu::DateRef* found = nullptr;
@@ -138,7 +140,8 @@ TEST_CASE("dates: look-alikes and impossible dates are not dates") {
       "Gọi số 0912.345.678 để báo tin.",
   };
   for (const char* input : inputs) {
-    CAPTURE(input);
+    const std::string shown(input);
+    CAPTURE(shown);
     CHECK(run(input).dates.empty());
   }
 }

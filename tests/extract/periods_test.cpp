@@ -43,7 +43,8 @@ TEST_CASE("periods: year ranges") {
       {"Trong 10 năm từ 2001 đến 2011 đã bắt giữ nhiều đối tượng.", 2001, 2011, "từ 2001 đến 2011"},
   };
   for (const Case& c : cases) {
-    CAPTURE(c.input);
+    const std::string shown(c.input);
+    CAPTURE(shown);
     const Article a = run(c.input);
     REQUIRE(a.periods.size() == 1);
     CHECK(a.periods[0].from == c.from);
@@ -72,7 +73,8 @@ TEST_CASE("periods: look-alikes") {
       "Mã số 12345-2020 không phải giai đoạn.",
   };
   for (const char* input : inputs) {
-    CAPTURE(input);
+    const std::string shown(input);
+    CAPTURE(shown);
     CHECK(run(input).periods.empty());
   }
 }

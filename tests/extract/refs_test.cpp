@@ -65,7 +65,8 @@ TEST_CASE("refs: codes, kinds, numbers, issuers") {
       {"Kế hoạch số 5-KH/TU được ban hành.", "05-KH/TU", "ke-hoach", "05", "TU"},
   };
   for (const Case& c : cases) {
-    CAPTURE(c.input);
+    const std::string shown(c.input);
+    CAPTURE(shown);
     const Article a = run(c.input);
     REQUIRE(a.refs.size() == 1);
     const Ref& r = a.refs[0];
@@ -111,7 +112,8 @@ TEST_CASE("refs: issue date and subject") {
       {"Kết luận số 50-KL/TW và Chỉ thị số 10-CT/TW về “Phòng chống tham nhũng”.", "<null>", "<null>"},
   };
   for (const Case& c : cases) {
-    CAPTURE(c.input);
+    const std::string shown(c.input);
+    CAPTURE(shown);
     const Article a = run(c.input);
     REQUIRE_FALSE(a.refs.empty());
     CHECK(opt(a.refs[0].issued) == c.issued);
@@ -174,7 +176,8 @@ TEST_CASE("refs: look-alikes are not references") {
       "Cần 1/500 bản đồ tỷ lệ.",
   };
   for (const char* input : inputs) {
-    CAPTURE(input);
+    const std::string shown(input);
+    CAPTURE(shown);
     CHECK(run(input).refs.empty());
   }
 }

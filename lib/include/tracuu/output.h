@@ -26,8 +26,9 @@ nlohmann::json ingest_json(const IngestStats& stats);
 
 // One line per field and entity, for people.
 std::string article_text(const Article& article);
-// Ranked hits with snippets; `color` bolds highlights with ANSI escapes.
-std::string search_text(const SearchResult& result, bool color);
+// Ranked hits with snippets; `color` bolds highlights with ANSI escapes; paths under
+// `base` (the working directory) are shown relative to it.
+std::string search_text(const SearchResult& result, bool color, const std::string& base = {});
 std::string ingest_text(const IngestStats& stats);
 
 // Listings (lib/output/listings.cpp).
