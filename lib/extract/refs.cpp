@@ -130,7 +130,10 @@ std::string join_groups(std::string_view s, const std::vector<Group>& groups, st
 }
 
 std::string pad_number(std::string_view digits) {
-  return digits.size() == 1 ? "0" + std::string(digits) : std::string(digits);
+  std::string out;
+  if (digits.size() == 1) out += '0';
+  out.append(digits);
+  return out;
 }
 
 // The characters that may stand right before a code's number.

@@ -124,11 +124,8 @@ std::string near_duplicate_key(std::string_view body) {
   std::uint64_t best = ~0ull;
   const std::size_t last = words.size() >= kShingle ? words.size() - kShingle : 0;
   for (std::size_t w = 0; w <= last; ++w) {
-    std::uint64_t h = 1469598103934665603ull;
-    for (std::size_t k = w; k < std::min(words.size(), w + kShingle); ++k) {
-      for (unsigned char c : words[k]) h = (h ^ c) * 1099511628211ull;
-      h = (h ^ ' ') * 1099511628211ull;
-    }
+    std::uint64_t h = fnv1a({});
+    for (std::size_t k = w; k < std::min(words.size(), w + kShingle); ++k) h = fnv1a(" ", fnv1a(words[k], h));
     best = std::min(best, h);
   }
   return fmt::format("{:016x}", best);

@@ -5,9 +5,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <numeric>
 
 #include "data/resources_tables.h"
+#include "index/suggest.h"
 #include "tracuu/error.h"
 #include "tracuu/text.h"
 
@@ -66,20 +66,6 @@ bool is_plain_word(std::string_view w) {
   return !w.empty() && w.find(':') == std::string_view::npos && w[0] != '+' && w[0] != '-' && !is_operator(w);
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  std::iota(row.begin(), row.end(), 0);
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0]++;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-
 std::string alternatives(const Abbreviation& a) {
   std::string out = "(" + a.abbreviation;
   for (const auto& e : a.expansions) out += " OR \"" + e + "\"";
@@ -106,7 +92,7 @@ void check_fields(std::string_view query) {
     const auto& fields = known_fields();
     if (name == "http" || name == "https" || std::find(fields.begin(), fields.end(), name) != fields.end()) continue;
     const auto closest = std::min_element(fields.begin(), fields.end(), [&](const auto& a, const auto& b) {
-      return edit_distance(name, a) < edit_distance(name, b);
+      return edit_distance(name, a, 64) < edit_distance(name, b, 64);
     });
     std::string known;
     for (const auto& f : fields) known += (known.empty() ? "" : ", ") + f + ":";

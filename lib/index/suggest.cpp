@@ -8,10 +8,13 @@
 #include <vector>
 
 #include "index/schema.h"
+#include "index/terms.h"
 #include "tracuu/text.h"
 
 namespace tracuu::index {
 namespace {
+
+}  // namespace
 
 // Edit distance counting a swap of two neighbouring letters as one edit ("dna" -> "dan"),
 // the commonest typing slip; gives up early past `limit`.
@@ -32,6 +35,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
   }
   return d[a.size()][b.size()];
 }
+
+namespace {
 
 bool is_letters(std::string_view w) {
   return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
@@ -82,7 +87,7 @@ Xapian::doccount matches(const Xapian::Database& db, const std::vector<std::stri
 std::string accented(const Xapian::Database& db, const std::string& folded, const std::string& before,
                      const std::string& after) {
   const std::string exact_prefix = std::string(kFolded) + std::string(kExactMark);
-  const Xapian::doccount all = db.get_termfreq(std::string(kFolded) + folded);
+  const Xapian::doccount all = db.get_termfreq(folded_term(folded));
   std::string best = folded;
   double best_score = 0;
   Xapian::doccount best_freq = 0;
@@ -130,12 +135,12 @@ std::optional<std::string> suggest(const Xapian::Database& db, const std::string
   // then the one that finds most articles together with all the known words.
   std::vector<std::string> known;
   for (const auto& p : pieces) {
-    const std::string term = std::string(kFolded) + text::fold(p.text);
+    const std::string term = folded_term(p.text);
     if (p.word && db.term_exists(term)) known.push_back(term);
   }
   auto neighbour = [&](std::size_t at, int step) -> std::string {
     for (std::size_t k = at + step; k < pieces.size(); k += step) {
-      if (pieces[k].word) return std::string(kFolded) + text::fold(pieces[k].text);
+      if (pieces[k].word) return folded_term(pieces[k].text);
       if (pieces[k].text != " ") break;
     }
     return {};
@@ -145,14 +150,14 @@ std::optional<std::string> suggest(const Xapian::Database& db, const std::string
     Piece& p = pieces[at];
     if (!p.word) continue;
     const std::string folded = text::fold(p.text);
-    if (db.term_exists(std::string(kFolded) + folded)) continue;
+    if (db.term_exists(folded_term(folded))) continue;
     const std::vector<std::string> candidates = closest_words(db, folded);
     if (candidates.empty()) continue;
     const std::string before = neighbour(at, -1), after = neighbour(at, 1);
     std::string best = candidates.front();
     double best_score = 0;
     for (const auto& c : candidates) {
-      const std::string term = std::string(kFolded) + c;
+      const std::string term = folded_term(c);
       double score = 0;
       if (!before.empty()) score += 1000.0 * matches(db, {before, term}, Xapian::Query::OP_PHRASE);
       if (!after.empty()) score += 1000.0 * matches(db, {term, after}, Xapian::Query::OP_PHRASE);
@@ -165,7 +170,7 @@ std::optional<std::string> suggest(const Xapian::Database& db, const std::string
       }
     }
     p.text = accented(db, best, before, after);
-    known.push_back(std::string(kFolded) + best);
+    known.push_back(folded_term(best));
     changed = true;
   }
   if (!changed) return std::nullopt;

@@ -59,13 +59,23 @@ std::string kind_key(std::string_view kind) {
 }
 
 std::string unique_term(std::string_view path_bytes) {
-  std::string term = std::string(kUnique) + std::string(path_bytes);
+  std::string term(kUnique);
+  term.append(path_bytes);
   if (term.size() <= kMaxTermBytes) return term;
-  // Keep a readable head and make the tail unique; std::hash is not stable across
-  // library builds, so use FNV-1a, whose value is fixed by definition.
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : path_bytes) h = (h ^ c) * 1099511628211ull;
-  return term.substr(0, kMaxTermBytes - 17) + fmt::format("#{:016x}", h);
+  // Keep a readable head and make the tail unique.
+  return term.substr(0, kMaxTermBytes - 17) + fmt::format("#{:016x}", fnv1a(path_bytes));
+}
+
+std::string folded_term(std::string_view word) {
+  std::string term(kFolded);
+  term += text::fold(word);
+  return term;
+}
+
+std::uint64_t fnv1a(std::string_view bytes, std::uint64_t seed) {
+  std::uint64_t h = seed;
+  for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ull;
+  return h;
 }
 
 Xapian::Stem folding_stemmer() { return Xapian::Stem(new FoldingStem); }

@@ -2,6 +2,7 @@
 // parser (what a `ref:`, `official:` or `kind:` field looks up), so both sides agree.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,13 @@ std::string kind_key(std::string_view kind);
 
 // The unique-id term for an article path (raw bytes); hashed past Xapian's term limit.
 std::string unique_term(std::string_view path_bytes);
+
+// The folded-space term of a word: "Đường" -> "Zduong".
+std::string folded_term(std::string_view word);
+
+// FNV-1a, a 64-bit hash whose value is fixed by definition (stored values must not
+// change between builds, as std::hash may).
+std::uint64_t fnv1a(std::string_view bytes, std::uint64_t seed = 1469598103934665603ull);
 
 // A Xapian::Stem that folds words (text::fold): the "Z" term space.
 Xapian::Stem folding_stemmer();
