@@ -39,8 +39,8 @@ void with_index_errors(const std::filesystem::path& db, const std::function<void
   try {
     body();
   } catch (const Xapian::DatabaseLockError&) {
-    throw Error(ErrorKind::Index, fmt::format("index is locked by another process: {}", db.string()),
-                "is another `tracuu ingest` running? try again when it finishes");
+    throw Error(ErrorKind::Index, fmt::format("index is locked by another ingest: {}", db.string()),
+                "wait for it to finish, or run `tracuu ingest --wait` to start as soon as it does");
   } catch (const Xapian::DatabaseNotFoundError&) {
     throw Error(ErrorKind::Index, fmt::format("no index at {}", db.string()),
                 "create it with `tracuu ingest PATH...` (or pass --db DIR, or set TRACUU_DB)");
@@ -61,7 +61,7 @@ void with_index_errors(const std::filesystem::path& db, const std::function<void
   }
 }
 
-Xapian::WritableDatabase open_writable(const std::filesystem::path& db) {
+Xapian::WritableDatabase open_writable(const std::filesystem::path& db, bool wait) {
   std::error_code ec;
   if (db.has_parent_path()) std::filesystem::create_directories(db.parent_path(), ec);
   if (ec) {
@@ -70,7 +70,7 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& db) {
   }
   Xapian::WritableDatabase database;
   with_index_errors(db, [&] {
-    database = Xapian::WritableDatabase(db.string(), Xapian::DB_CREATE_OR_OPEN);
+    database = Xapian::WritableDatabase(db.string(), Xapian::DB_CREATE_OR_OPEN | (wait ? Xapian::DB_RETRY_LOCK : 0));
     check_versions(database, db);
     if (database.get_metadata(kMetaSchema).empty()) {
       database.set_metadata(kMetaSchema, current(kMetaSchema));

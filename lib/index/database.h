@@ -10,8 +10,9 @@
 namespace tracuu::index {
 
 // Opens (creating if needed) the index for writing. Throws tracuu::Error(ErrorKind::Index)
-// when it is locked by another writer, damaged, or of another schema/normaliser version.
-Xapian::WritableDatabase open_writable(const std::filesystem::path& db);
+// when it is locked by another writer (unless `wait`: then it waits for the lock),
+// damaged, or of another schema/normaliser version.
+Xapian::WritableDatabase open_writable(const std::filesystem::path& db, bool wait = false);
 
 // Opens an existing index (a directory or a stub file) for reading. Throws
 // tracuu::Error(ErrorKind::Index) with a hint when it is missing, damaged or incompatible.

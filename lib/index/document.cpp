@@ -131,7 +131,8 @@ std::string near_duplicate_key(std::string_view body) {
   return fmt::format("{:016x}", best);
 }
 
-Xapian::Document make_document(const Article& a, std::string_view path_bytes, const std::string& signature) {
+Xapian::Document make_document(const Article& a, std::string_view source_id, std::string_view path_bytes,
+                               const std::string& signature, const std::string& content_hash) {
   Xapian::Document doc;
   Xapian::TermGenerator generator;
   generator.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
@@ -146,7 +147,9 @@ Xapian::Document make_document(const Article& a, std::string_view path_bytes, co
   generator.index_text(a.text);
   move_to_folded_space(doc);
   add_entity_terms(doc, a);
-  doc.add_boolean_term(unique_term(path_bytes));
+  doc.add_boolean_term(unique_term(source_id));
+  doc.add_value(kSlotSource, std::string(path_bytes));
+  doc.add_value(kSlotContentHash, content_hash);
   doc.add_value(kSlotPublished, sortable_date(a.published));
   doc.add_value(kSlotSignature, signature);
   doc.add_value(kSlotCollapse, near_duplicate_key(a.text));

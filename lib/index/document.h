@@ -11,9 +11,11 @@
 
 namespace tracuu::index {
 
-// Builds the document for `article`; `path_bytes` is the raw path (the unique id) and
-// `signature` the file state stored for change detection.
-Xapian::Document make_document(const Article& article, std::string_view path_bytes, const std::string& signature);
+// Builds the document for `article`: `source_id` is its unique id (the raw path, plus the
+// line for a .jsonl article), `path_bytes` its file, `signature` and `content_hash` the
+// file state stored for change detection.
+Xapian::Document make_document(const Article& article, std::string_view source_id, std::string_view path_bytes,
+                               const std::string& signature, const std::string& content_hash);
 
 // Distinct reference ids / official names of an article, in first-seen order (the facet
 // slots and the entity terms count each once per article).

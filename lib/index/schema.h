@@ -41,6 +41,8 @@ enum Slot : Xapian::valueno {
   kSlotPublished = 0,   // "YYYYMMDD" (lexically sortable; empty when unknown)
   kSlotCollapse = 1,    // near-duplicate signature (reserved)
   kSlotSignature = 2,   // file state "size:mtime_ns" for change detection
+  kSlotSource = 3,      // the source file's raw path (several documents share it for .jsonl)
+  kSlotContentHash = 4, // FNV-1a of the source file's bytes, hex (a touched file is not re-indexed)
   kSlotYear = 10,       // "2023": the published year, for the year facet
   kSlotSite = 11,       // "baoangiang.com.vn", for the site facet
   // Multi-valued facets take one slot per value, so Xapian's own ValueCountMatchSpy
@@ -58,6 +60,9 @@ inline constexpr unsigned kMaxFacetValues = 32;  // per article and kind; more a
 // Metadata keys.
 inline constexpr const char* kMetaSchema = "tracuu:schema";
 inline constexpr const char* kMetaNormalizer = "tracuu:normalizer";
+// Files that could not be read: key prefix + FNV-1a of the raw path (hex), value
+// "<signature>\t<reason>"; such a file is retried only when its signature changes.
+inline constexpr const char* kMetaFailedPrefix = "tracuu:failed:";
 // The largest number of ref / official facet slots any document uses (decimal), so a
 // search counts only slots that exist.
 inline constexpr const char* kMetaMaxRefs = "tracuu:max_refs";

@@ -1,7 +1,11 @@
-// Writer: replace_document by unique term, so re-running ingest never doubles articles.
+// Writer: replace_document by unique term, so re-running ingest never doubles articles;
+// the stored state per file comes from value streams, read once per run.
 #include "index/writer.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <map>
 
 #include "index/database.h"
 #include "index/document.h"
@@ -10,29 +14,76 @@
 
 namespace tracuu::index {
 
-Writer::Writer(const std::filesystem::path& db) : path_(db), db_(open_writable(db)) {}
+Writer::Writer(const std::filesystem::path& db, bool wait) : path_(db), db_(open_writable(db, wait)) {}
 
-std::string Writer::stored_signature(std::string_view path_bytes) {
-  std::string signature;
+std::unordered_map<std::string, StoredFile> Writer::load_files() {
+  std::unordered_map<std::string, StoredFile> files;
   with_index_errors(path_, [&] {
-    const std::string term = unique_term(path_bytes);
-    auto posting = db_.postlist_begin(term);
-    if (posting != db_.postlist_end(term)) signature = db_.get_document(*posting).get_value(kSlotSignature);
+    std::map<Xapian::docid, std::string> signatures, hashes;
+    for (auto v = db_.valuestream_begin(kSlotSignature); v != db_.valuestream_end(kSlotSignature); ++v)
+      signatures.emplace(v.get_docid(), *v);
+    for (auto v = db_.valuestream_begin(kSlotContentHash); v != db_.valuestream_end(kSlotContentHash); ++v)
+      hashes.emplace(v.get_docid(), *v);
+    for (auto v = db_.valuestream_begin(kSlotSource); v != db_.valuestream_end(kSlotSource); ++v) {
+      StoredFile& f = files[*v];
+      f.docids.push_back(v.get_docid());
+      f.signature = signatures[v.get_docid()];
+      f.content_hash = hashes[v.get_docid()];
+    }
   });
-  return signature;
+  return files;
 }
 
-bool Writer::put(const Article& article, std::string_view path_bytes, const std::string& signature) {
-  bool replaced = false;
+std::string Writer::failure_key(std::string_view path_bytes) {
+  return fmt::format("{}{:016x}", kMetaFailedPrefix, fnv1a(path_bytes));
+}
+
+std::unordered_map<std::string, FailedFile> Writer::load_failures() {
+  std::unordered_map<std::string, FailedFile> failures;
   with_index_errors(path_, [&] {
-    const std::string term = unique_term(path_bytes);
-    replaced = db_.term_exists(term);
-    db_.replace_document(term, make_document(article, path_bytes, signature));
+    const std::string prefix = kMetaFailedPrefix;
+    for (auto k = db_.metadata_keys_begin(prefix); k != db_.metadata_keys_end(prefix); ++k) {
+      const std::string value = db_.get_metadata(*k);
+      const std::size_t tab = value.find('\t');
+      failures[*k] = {value.substr(0, tab), tab == std::string::npos ? "" : value.substr(tab + 1)};
+    }
+  });
+  return failures;
+}
+
+std::pair<Xapian::docid, bool> Writer::put(const Article& article, std::string_view source_id,
+                                           std::string_view path_bytes, const std::string& signature,
+                                           const std::string& content_hash) {
+  std::pair<Xapian::docid, bool> result{0, false};
+  with_index_errors(path_, [&] {
+    const std::string term = unique_term(source_id);
+    result.second = db_.term_exists(term);
+    result.first = db_.replace_document(term, make_document(article, source_id, path_bytes, signature, content_hash));
   });
   max_refs_ = std::max(max_refs_, std::min<std::size_t>(distinct_ref_ids(article).size(), kMaxFacetValues));
   max_officials_ =
       std::max(max_officials_, std::min<std::size_t>(distinct_official_names(article).size(), kMaxFacetValues));
-  return replaced;
+  return result;
+}
+
+void Writer::set_signature(Xapian::docid docid, const std::string& signature) {
+  with_index_errors(path_, [&] {
+    Xapian::Document doc = db_.get_document(docid);
+    doc.add_value(kSlotSignature, signature);
+    db_.replace_document(docid, doc);
+  });
+}
+
+void Writer::remove(Xapian::docid docid) {
+  with_index_errors(path_, [&] { db_.delete_document(docid); });
+}
+
+void Writer::remember_failure(std::string_view path_bytes, const std::string& signature, const std::string& reason) {
+  with_index_errors(path_, [&] { db_.set_metadata(failure_key(path_bytes), signature + "\t" + reason); });
+}
+
+void Writer::forget_failure(std::string_view path_bytes) {
+  with_index_errors(path_, [&] { db_.set_metadata(failure_key(path_bytes), ""); });
 }
 
 void Writer::raise_metadata_count(const char* key, std::size_t count) {

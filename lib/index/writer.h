@@ -1,11 +1,14 @@
-// The index writer: adds or replaces one document per article (unique term = path),
-// remembers file signatures for change detection, and commits in batches.
+// The index writer: adds or replaces one document per article (unique term = source id),
+// knows the stored state of every file for change detection, remembers files that failed,
+// removes what is gone, and commits in batches.
 #pragma once
 
 #include <cstddef>
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include <xapian.h>
 
@@ -13,19 +16,46 @@
 
 namespace tracuu::index {
 
+// What the index holds for one source file.
+struct StoredFile {
+  std::string signature;                // "size:mtime_ns" when last indexed
+  std::string content_hash;             // FNV-1a of its bytes, hex
+  std::vector<Xapian::docid> docids;    // its articles (several for a .jsonl file)
+};
+
+struct FailedFile {
+  std::string signature;
+  std::string reason;
+};
+
 class Writer {
  public:
-  // Opens or creates the index. Throws tracuu::Error (locked, damaged, other version).
-  explicit Writer(const std::filesystem::path& db);
+  // Opens or creates the index. With `wait`, blocks until another writer lets go of the
+  // lock; otherwise throws tracuu::Error at once. Also throws when damaged or of another
+  // version.
+  Writer(const std::filesystem::path& db, bool wait);
 
-  // The signature stored for this path, or "" when the path is not indexed.
-  std::string stored_signature(std::string_view path_bytes);
+  // The stored state of every file, keyed by raw path bytes.
+  std::unordered_map<std::string, StoredFile> load_files();
 
-  // Adds or replaces the article's document; returns true when it replaced one.
-  bool put(const Article& article, std::string_view path_bytes, const std::string& signature);
+  // Files remembered as failed, keyed by failure_key(path).
+  std::unordered_map<std::string, FailedFile> load_failures();
+  static std::string failure_key(std::string_view path_bytes);
 
-  // Makes everything put so far durable. Call explicitly: Xapian's destructor commits
-  // too, but swallows the exception.
+  // Adds or replaces the document of `source_id`; returns its docid and whether it
+  // replaced one.
+  std::pair<Xapian::docid, bool> put(const Article& article, std::string_view source_id, std::string_view path_bytes,
+                                     const std::string& signature, const std::string& content_hash);
+
+  // Records a new signature for an unchanged document (a file touched, bytes the same).
+  void set_signature(Xapian::docid docid, const std::string& signature);
+
+  void remove(Xapian::docid docid);
+  void remember_failure(std::string_view path_bytes, const std::string& signature, const std::string& reason);
+  void forget_failure(std::string_view path_bytes);
+
+  // Makes everything so far durable. Call explicitly: Xapian's destructor commits too,
+  // but swallows the exception.
   void commit();
 
  private:

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <system_error>
 
+#include "index/terms.h"
+#include "ingest/reader.h"
 #include "ingest/walk.h"
 #include "tracuu/ingest.h"
 #include "tracuu/text.h"
@@ -32,40 +34,36 @@ Article read_article_bytes(std::string_view bytes, const std::string& display, b
   return article;
 }
 
-ReadResult read_article(const std::filesystem::path& path, const Extractor& extractor, std::uintmax_t max_size) {
+namespace {
+
+// Reads a whole file, or says why it cannot be used. `bytes` is filled on success.
+std::string load(const std::filesystem::path& path, std::uintmax_t max_size, std::string& bytes) {
   namespace fs = std::filesystem;
-  ReadResult result;
   std::error_code ec;
   const std::uintmax_t size = fs::file_size(path, ec);
-  if (ec) {
-    result.skip_reason = "cannot read: " + ec.message();
-    return result;
-  }
-  if (size == 0) {
-    result.skip_reason = "empty file";
-    return result;
-  }
+  if (ec) return "cannot read: " + ec.message();
+  if (size == 0) return "empty file";
   if (size > max_size) {
-    result.skip_reason = fmt::format("larger than the size limit ({:.1f} MB > {:.1f} MB; see --max-size)",
-                                     size / 1048576.0, max_size / 1048576.0);
-    return result;
+    return fmt::format("larger than the size limit ({:.1f} MB > {:.1f} MB; see --max-size)", size / 1048576.0,
+                       max_size / 1048576.0);
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    result.skip_reason = fmt::format("cannot read: {}", std::strerror(errno));
-    return result;
-  }
-  std::string bytes(size, '\0');
+  if (!in) return fmt::format("cannot read: {}", std::strerror(errno));
+  bytes.assign(size, '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(size));
   bytes.resize(static_cast<std::size_t>(in.gcount()));
-  if (bytes.empty()) {
-    result.skip_reason = "empty file";
-    return result;
-  }
-  if (text::looks_binary(bytes)) {
-    result.skip_reason = "not text (NUL bytes): a binary file?";
-    return result;
-  }
+  if (bytes.empty()) return "empty file";
+  if (text::looks_binary(bytes)) return "not text (NUL bytes): a binary file?";
+  return {};
+}
+
+}  // namespace
+
+ReadResult read_article(const std::filesystem::path& path, const Extractor& extractor, std::uintmax_t max_size) {
+  ReadResult result;
+  std::string bytes;
+  result.skip_reason = load(path, max_size, bytes);
+  if (!result.skip_reason.empty()) return result;
   bool exact = true;
   const std::string display = text::display_path(path.native(), &exact);
   Article article = read_article_bytes(bytes, display, ingest::is_html_file(path), extractor);
@@ -78,4 +76,32 @@ ReadResult read_article(const std::filesystem::path& path, const Extractor& extr
   return result;
 }
 
+namespace ingest {
+
+FileRead read_file(const std::filesystem::path& path, const Extractor& extractor, std::uintmax_t max_size) {
+  FileRead out;
+  std::string bytes;
+  out.skip_reason = load(path, max_size, bytes);
+  if (!out.skip_reason.empty()) return out;
+  out.bytes = bytes.size();
+  out.content_hash = fmt::format("{:016x}", index::fnv1a(bytes));
+  bool exact = true;
+  const std::string display = text::display_path(path.native(), &exact);
+  if (is_jsonl_file(path)) {
+    read_jsonl(bytes, display, path.native(), extractor, out);
+    if (out.articles.empty() && out.skips.empty()) out.skip_reason = "no articles in it";
+  } else {
+    Article article = read_article_bytes(bytes, display, is_html_file(path), extractor);
+    if (article.text.empty() && article.title.empty()) {
+      out.skip_reason = "no text in it";
+      return out;
+    }
+    out.articles.push_back({path.native(), std::move(article)});
+  }
+  if (!exact)
+    for (auto& a : out.articles) a.article.path_bytes = text::base64(path.native());
+  return out;
+}
+
+}  // namespace ingest
 }  // namespace tracuu

@@ -19,13 +19,21 @@ std::string shown(const std::filesystem::path& p) { return text::display_path(p.
 
 }  // namespace
 
+bool is_under(const std::filesystem::path& path, const std::filesystem::path& root) {
+  const std::string& p = path.native();
+  const std::string& r = root.native();
+  if (p.size() < r.size() || p.compare(0, r.size(), r) != 0) return false;
+  return p.size() == r.size() || p[r.size()] == '/' || (!r.empty() && r.back() == '/');
+}
+
 bool is_html_file(const std::filesystem::path& path) {
   const std::string ext = lower_ascii(path.extension().string());
   return ext == ".html" || ext == ".htm";
 }
 
 bool is_article_file(const std::filesystem::path& path) {
-  return is_html_file(path) || lower_ascii(path.extension().string()) == ".txt";
+  const std::string ext = lower_ascii(path.extension().string());
+  return is_html_file(path) || ext == ".txt" || ext == ".jsonl" || ext == ".ndjson";
 }
 
 WalkResult walk(const std::vector<std::filesystem::path>& roots) {
@@ -45,6 +53,7 @@ WalkResult walk(const std::vector<std::filesystem::path>& roots) {
       out.files.push_back(abs);
       continue;
     }
+    const std::size_t before = out.files.size();
     fs::recursive_directory_iterator it(abs, fs::directory_options::skip_permission_denied, ec);
     if (ec) {
       out.skips.push_back({shown(abs), "cannot read directory: " + ec.message()});
@@ -65,6 +74,7 @@ WalkResult walk(const std::vector<std::filesystem::path>& roots) {
         out.skips.push_back({shown(p), "dangling symbolic link"});
       }
     }
+    if (out.files.size() > before) out.prunable_roots.push_back(abs);
   }
   std::sort(out.files.begin(), out.files.end());
   out.files.erase(std::unique(out.files.begin(), out.files.end()), out.files.end());

@@ -164,9 +164,9 @@ json search_json(const SearchResult& result) {
 json ingest_json(const IngestStats& s) {
   json skips = json::array();
   for (const auto& skip : s.skips) skips.push_back({{"path", skip.path}, {"reason", skip.reason}});
-  return {{"seen", s.seen},         {"added", s.added},       {"updated", s.updated},
-          {"unchanged", s.unchanged}, {"skipped", s.skipped}, {"warnings", s.warnings},
-          {"seconds", s.seconds},   {"skips", std::move(skips)}};
+  return {{"seen", s.seen},       {"added", s.added},     {"updated", s.updated},   {"unchanged", s.unchanged},
+          {"removed", s.removed}, {"skipped", s.skipped}, {"warnings", s.warnings}, {"bytes", s.bytes},
+          {"jobs", s.jobs},       {"seconds", s.seconds}, {"skips", std::move(skips)}};
 }
 
 std::string dump(const json& value, int indent) {

@@ -1,16 +1,14 @@
 // From file bytes to valid UTF-8: BOM sniffing, UTF-16/UTF-32 conversion with ICU
-// ucnv, U+FFFD repair of bad UTF-8 (one counted warning per document), the binary
-// check, and the two helpers output/ needs for file names (display_path, base64).
-// Nothing here throws on any input: odd bytes become warnings.
+// ucnv, U+FFFD repair of bad UTF-8 (one counted warning per document), the hand-over
+// to legacy.cpp for input that is not UTF-8, the binary check, and the two helpers
+// output/ needs for file names (display_path, base64). Nothing here throws on any
+// input: odd bytes become warnings.
 #include "tracuu/text.h"
 
 #include <cstring>
-#include <memory>
 
-#include <unicode/ucnv.h>
-#include <unicode/ucnv_err.h>
-#include <unicode/utf16.h>
-
+#include "text/convert.h"
+#include "text/legacy.h"
 #include "text/utf8_util.h"
 
 namespace tracuu::text {
@@ -42,59 +40,6 @@ std::string plural(std::size_t n, const std::string& what) {
   return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
 }
 
-// Counts the converter's complaints while letting ICU's standard callback write U+FFFD.
-void U_EXPORT2 count_and_substitute(const void* context, UConverterToUnicodeArgs* args,
-                                     const char* units, int32_t length,
-                                     UConverterCallbackReason reason, UErrorCode* status) {
-  if (reason <= UCNV_IRREGULAR) ++*static_cast<std::size_t*>(const_cast<void*>(context));
-  UCNV_TO_U_CALLBACK_SUBSTITUTE(nullptr, args, units, length, reason, status);
-}
-
-struct ConverterCloser {
-  void operator()(UConverter* c) const { ucnv_close(c); }
-};
-
-// Converts `bytes` (BOM already removed) with the named ICU converter. Streams through
-// a fixed buffer so inputs past 2 GiB (ICU's int32 lengths) need no special case.
-// Returns false only if the converter cannot be opened.
-bool convert_with_icu(std::string_view bytes, const char* converter, std::string& out,
-                      std::size_t& bad) {
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UConverter, ConverterCloser> cnv(ucnv_open(converter, &status));
-  if (U_FAILURE(status)) return false;
-  ucnv_setToUCallBack(cnv.get(), count_and_substitute, &bad, nullptr, nullptr, &status);
-  if (U_FAILURE(status)) return false;
-
-  out.reserve(bytes.size() + bytes.size() / 2);
-  UChar buffer[4096];
-  UChar pending_lead = 0;  // a lead surrogate whose trail is in the next buffer
-  const char* source = bytes.data();
-  const char* source_limit = bytes.data() + bytes.size();
-  for (;;) {
-    UChar* target = buffer;
-    if (pending_lead) *target++ = pending_lead;
-    pending_lead = 0;
-    status = U_ZERO_ERROR;
-    ucnv_toUnicode(cnv.get(), &target, buffer + std::size(buffer), &source, source_limit,
-                   nullptr, true, &status);
-    int32_t n = static_cast<int32_t>(target - buffer);
-    if (status == U_BUFFER_OVERFLOW_ERROR && n > 0 && U16_IS_LEAD(buffer[n - 1])) {
-      pending_lead = buffer[--n];
-    }
-    for (int32_t i = 0; i < n;) {
-      UChar32 c;
-      U16_NEXT(buffer, i, n, c);
-      if (U_IS_SURROGATE(c)) {  // unpaired: ICU passes some through
-        ++bad;
-        c = detail::kReplacement;
-      }
-      detail::append_utf8(out, c);
-    }
-    if (status != U_BUFFER_OVERFLOW_ERROR) break;
-  }
-  return true;
-}
-
 constexpr char kBase64Alphabet[] =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -106,11 +51,12 @@ Decoded decode(std::string_view bytes) {
   std::string_view body = bom ? bytes.substr(bom->bytes.size()) : bytes;
   if (bom && bom->converter) {
     result.encoding = bom->encoding;
-    std::size_t bad = 0;
-    if (convert_with_icu(body, bom->converter, result.text, bad)) {
-      if (bad > 0) {
-        result.warnings.push_back(plural(bad, std::string("invalid ") + bom->converter +
-                                                  " sequence") +
+    detail::Converted converted;
+    if (detail::convert_with_icu(body, bom->converter, converted)) {
+      result.text = std::move(converted.text);
+      if (converted.bad > 0) {
+        result.warnings.push_back(plural(converted.bad, std::string("invalid ") +
+                                                            bom->converter + " sequence") +
                                   " replaced with U+FFFD");
       }
       return result;
@@ -122,9 +68,15 @@ Decoded decode(std::string_view bytes) {
     body = bytes;
     bom = nullptr;
   }
-  result.encoding = bom ? bom->encoding : "utf-8";
   std::size_t bad = 0;
-  result.text = detail::to_valid_utf8(body, &bad);
+  std::string text = detail::to_valid_utf8(body, &bad);
+  // Only input that is not UTF-8 as a whole, and carries no BOM, is a candidate for a
+  // legacy encoding: an ASCII file is UTF-8, and a BOM says UTF-8 outright.
+  if (bad > 0 && !bom && result.warnings.empty()) {
+    return detail::decode_not_utf8(body, std::move(text), bad);
+  }
+  result.encoding = bom ? bom->encoding : "utf-8";
+  result.text = std::move(text);
   if (bad > 0) {
     result.warnings.push_back(plural(bad, "invalid UTF-8 byte sequence") +
                               " replaced with U+FFFD");

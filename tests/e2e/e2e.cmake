@@ -3,7 +3,8 @@
 file(GLOB TRACUU_E2E_TESTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/e2e/*_e2e.cpp)
 add_executable(tracuu_e2e main_test.cpp e2e/harness.cpp ${TRACUU_E2E_TESTS})
 target_include_directories(tracuu_e2e PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/e2e)
-target_link_libraries(tracuu_e2e PRIVATE doctest::doctest nlohmann_json::nlohmann_json)
+target_link_libraries(tracuu_e2e PRIVATE doctest::doctest nlohmann_json::nlohmann_json ${XAPIAN_LIBRARIES})
+target_include_directories(tracuu_e2e PRIVATE ${XAPIAN_INCLUDE_DIR})
 target_compile_definitions(tracuu_e2e PRIVATE
   TRACUU_BINARY="$<TARGET_FILE:tracuu_cli>"
   TRACUU_SOURCE_DIR="${PROJECT_SOURCE_DIR}")

@@ -35,6 +35,12 @@ struct Run {
 Run tracuu(const std::vector<std::string>& args, const std::string& input = {},
            const std::vector<std::string>& env = {});
 
+// Starts `tracuu ARGS...` without waiting (stdout and stderr to /dev/null); returns its pid.
+int spawn(const std::vector<std::string>& args);
+
+// Waits for a spawned process; returns its exit code (128 + signal when killed).
+int wait_for(int pid);
+
 // A fresh directory removed at scope exit.
 class TempDir {
  public:

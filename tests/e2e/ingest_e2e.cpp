@@ -81,7 +81,7 @@ TEST_CASE("ingest: bad files are skipped with a reason, good ones indexed, re-ru
   // --strict turns skips into exit 3; the text summary names the counts.
   const auto strict = e2e::tracuu({"ingest", "--db", db, "--strict", (dir / "corpus").string()});
   CHECK(strict.code == 3);
-  CHECK(strict.out.find("4 unchanged, 2 skipped") != std::string::npos);
+  CHECK(strict.out.find("4 unchanged, 0 removed, 2 skipped") != std::string::npos);
 }
 
 TEST_CASE("ingest: the default index is $TRACUU_DB, else $XDG_DATA_HOME/tracuu/index") {

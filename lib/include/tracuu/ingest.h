@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,8 +16,11 @@ namespace tracuu {
 
 struct IngestOptions {
   bool force = false;                          // re-index files even when unchanged
+  bool prune = false;                          // remove articles whose files are gone
+  bool wait = false;                           // wait for another writer instead of failing
+  unsigned jobs = 0;                           // reading/extracting workers; 0 = the machine's cores
   std::uintmax_t max_size = 64u << 20;         // larger files are skipped with a reason
-  std::size_t batch_docs = 1000;               // commit after this many documents ...
+  std::size_t batch_docs = 2000;               // commit after this many documents ...
   std::size_t batch_bytes = 64u << 20;         // ... or this many bytes of text
 };
 
@@ -25,29 +29,47 @@ struct SkipReason {
   std::string reason;  // one line: "empty file", "not text (NUL bytes)", ...
 };
 
+// Counts are of articles (a .jsonl file holds many), except `seen`, which counts files.
 struct IngestStats {
   std::size_t seen = 0;        // article files found
   std::size_t added = 0;
   std::size_t updated = 0;
   std::size_t unchanged = 0;
-  std::size_t skipped = 0;
+  std::size_t removed = 0;     // with --prune: articles whose files are gone
+  std::size_t skipped = 0;     // files (or .jsonl lines) that could not be used
   std::size_t warnings = 0;
+  std::uintmax_t bytes = 0;    // bytes read from files that were (re)indexed
+  unsigned jobs = 1;
   double seconds = 0;
   std::vector<SkipReason> skips;
 };
 
+struct IngestProgress {
+  std::size_t done = 0;        // files handled so far (unchanged ones included)
+  std::size_t total = 0;       // files found
+  std::uintmax_t bytes = 0;    // bytes read so far
+  double seconds = 0;
+};
+
+// Called from the thread that runs ingest_paths(), never concurrently.
 class IngestReporter {
  public:
   virtual ~IngestReporter() = default;
   virtual void skipped(const SkipReason&) {}
   virtual void warning(const std::string& /*path*/, const std::string& /*message*/) {}
   virtual void indexed(const Article&, bool /*updated*/) {}
+  virtual void progress(const IngestProgress&) {}
 };
 
-// Indexes every .txt/.html/.htm file under `roots` (a root may also be a single file of
-// any extension) into the index at `db`, creating it if needed. Throws tracuu::Error for
-// failures that stop the run (index locked, damaged or of another version; a root that
-// does not exist); odd files are reported and skipped.
+// Indexes every .txt/.html/.htm/.jsonl file under `roots` (a root may also be a single
+// file of any extension) into the index at `db`, creating it if needed, and keeps it in
+// step: unchanged files (same size and mtime, or same bytes) are not re-read, a file that
+// failed is retried only when it changes, and with `prune` the articles of files that are
+// gone from a walked root are removed (never for a root that is missing or holds no
+// article file). Workers read and extract in parallel; one writer commits in batches, in
+// path order, so the index is the same whatever `jobs`. Throws tracuu::Error for failures
+// that stop the run (index locked, damaged or of another version; no root exists); odd
+// files are reported and skipped.
 IngestStats ingest_paths(const std::filesystem::path& db, const std::vector<std::filesystem::path>& roots,
                    const Extractor& extractor, const IngestOptions& options,
                    IngestReporter& reporter);

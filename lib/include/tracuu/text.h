@@ -15,14 +15,23 @@ namespace tracuu::text {
 inline constexpr int kNormalizerVersion = 1;
 
 struct Decoded {
-  std::string text;                   // valid UTF-8, BOM removed
-  std::string encoding;               // "utf-8", "utf-16le", ... as detected
+  std::string text;                   // valid UTF-8, BOM removed; NFC when converted
+                                      // from a legacy encoding
+  std::string encoding;               // "utf-8", "utf-8-bom", "utf-16le", "utf-16be",
+                                      // "utf-32le", "utf-32be", "windows-1258",
+                                      // "viscii" or "tcvn3"
   std::vector<std::string> warnings;  // e.g. "3 invalid UTF-8 sequences replaced with U+FFFD"
 };
 
 // Turns raw bytes into valid UTF-8. A UTF-8 BOM is stripped; UTF-16 (and UTF-32) with
-// a BOM is converted; invalid sequences become U+FFFD and produce one warning that
-// counts them. Never throws.
+// a BOM is converted. Input without a BOM that is valid UTF-8 as a whole (ASCII too) is
+// UTF-8. Otherwise: if most of its non-ASCII characters are well-formed UTF-8, the bad
+// ones become U+FFFD ("3 invalid UTF-8 byte sequences replaced with U+FFFD"); else each
+// legacy Vietnamese encoding (Windows-1258, VISCII, TCVN3) is tried on a sample, and
+// one whose words read as Vietnamese syllables, clearly better than the others, is used
+// ("not UTF-8: decoded as VISCII"; the text is NFC); failing that, UTF-8 with U+FFFD and
+// a warning that the encoding could not be determined. At most one warning. Never
+// throws. Thread-safe.
 Decoded decode(std::string_view bytes);
 
 // True when `bytes` looks binary (NUL bytes outside a UTF-16 BOM'd file).

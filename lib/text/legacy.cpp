@@ -1,0 +1,144 @@
+// Legacy Vietnamese encodings. Files saved before Unicode took over are Windows-1258,
+// VISCII or TCVN3 (reference/search-anchors.md §4); no BOM or header says which, and
+// ICU's detector knows none of them. So: if the non-ASCII bytes are mostly valid
+// UTF-8, it is UTF-8 with a few bad bytes; otherwise decode a sample with each legacy
+// encoding and keep the one whose words are Vietnamese syllables (syllable.cpp),
+// provided it is convincing and clearly ahead. Anything else stays lossy UTF-8 with a
+// warning: a wrong guess would index mojibake, which is worse than U+FFFD.
+#include "text/legacy.h"
+
+#include <optional>
+
+#include "text/convert.h"
+#include "text/syllable.h"
+#include "text/utf8_util.h"
+
+namespace tracuu::text::detail {
+namespace {
+
+struct Legacy {
+  const char* encoding;  // Decoded::encoding
+  const char* label;     // in warnings
+  const char* icu;       // ICU converter, tried first; nullptr when ICU has none
+  const char* iconv;     // glibc iconv name
+};
+
+constexpr Legacy kLegacy[] = {
+    {"windows-1258", "Windows-1258", "windows-1258", "CP1258"},
+    {"viscii", "VISCII", nullptr, "VISCII"},
+    {"tcvn3", "TCVN3", nullptr, "TCVN5712-1"},
+};
+
+// Scoring reads at most this much: a page of text settles it, and a 100 MB file must
+// not be converted three times.
+constexpr std::size_t kSampleBytes = 64 * 1024;
+// Below this many non-ASCII words there is too little to judge ("t\xE0i li\xEAu" is
+// two valid Windows-1258 words, and also two Latin-1 ones).
+constexpr std::size_t kMinWords = 3;
+// The winner's share of Vietnamese syllables among its non-ASCII words, and its lead
+// over the runner-up. Right decodings of real text score 0.95-1.0, wrong ones of
+// Vietnamese text below 0.45, Latin-1 French or German below 0.4 (legacy_test.cpp).
+constexpr double kConvincing = 0.8;
+constexpr double kLead = 0.25;
+
+std::string plural(std::size_t n, const std::string& what) {
+  return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+}
+
+std::optional<Converted> convert(const Legacy& legacy, std::string_view bytes) {
+  Converted out;
+  if (!(legacy.icu && convert_with_icu(bytes, legacy.icu, out)) &&
+      !convert_with_iconv(bytes, legacy.iconv, out)) {
+    return std::nullopt;
+  }
+  // ICU's Windows-1258 gives base letters + combining tones; VISCII/TCVN3 through
+  // glibc come out composed, but NFC costs nothing when there is nothing to do.
+  out.text = to_nfc(std::move(out.text));
+  return out;
+}
+
+// How many non-ASCII characters are well-formed UTF-8.
+std::size_t count_utf8_sequences(std::string_view bytes) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < bytes.size();) {
+    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+      ++i;
+    } else if (next_code_point(bytes, i) >= 0) {
+      ++count;
+    }
+  }
+  return count;
+}
+
+// A prefix of at most kSampleBytes, cut after an ASCII space or line end so no word is
+// split (one long line is cut anywhere: it scores the same).
+std::string_view sample(std::string_view bytes) {
+  if (bytes.size() <= kSampleBytes) return bytes;
+  std::size_t cut = bytes.substr(0, kSampleBytes).find_last_of(" \n");
+  return bytes.substr(0, cut == std::string_view::npos ? kSampleBytes : cut + 1);
+}
+
+struct Score {
+  const Legacy* legacy = nullptr;
+  VietnameseEvidence evidence;
+};
+
+}  // namespace
+
+Decoded decode_not_utf8(std::string_view bytes, std::string lossy, std::size_t replaced) {
+  Decoded result;
+  result.encoding = "utf-8";
+  const std::string lossy_warning =
+      plural(replaced, "invalid UTF-8 byte sequence") + " replaced with U+FFFD";
+  // A UTF-8 file with a few bad bytes (a truncated copy, one pasted Latin-1 word): its
+  // accented letters are still mostly well-formed. Legacy text forms UTF-8 sequences
+  // only by accident, far fewer than the bytes that fail.
+  if (count_utf8_sequences(bytes) >= replaced) {
+    result.text = std::move(lossy);
+    result.warnings.push_back(lossy_warning);
+    return result;
+  }
+
+  Score best, second;
+  const std::string_view part = sample(bytes);
+  for (const Legacy& legacy : kLegacy) {
+    std::optional<Converted> decoded = convert(legacy, part);
+    if (!decoded) continue;  // iconv without the gconv module: that candidate is out
+    Score score{&legacy, vietnamese_evidence(decoded->text)};
+    if (score.evidence.share() > best.evidence.share()) {
+      second = best;
+      best = score;
+    } else if (score.evidence.share() > second.evidence.share()) {
+      second = score;
+    }
+  }
+
+  if (!best.legacy || best.evidence.total() < kMinWords) {
+    result.text = std::move(lossy);
+    result.warnings.push_back(lossy_warning);
+    return result;
+  }
+  const double lead = best.evidence.share() - second.evidence.share();
+  if (best.evidence.share() >= kConvincing && lead >= kLead) {
+    if (std::optional<Converted> decoded = convert(*best.legacy, bytes)) {
+      result.text = std::move(decoded->text);
+      result.encoding = best.legacy->encoding;
+      std::string warning = std::string("not UTF-8: decoded as ") + best.legacy->label;
+      if (decoded->bad > 0) {
+        warning += " (" + plural(decoded->bad, "unmapped byte") + " replaced with U+FFFD)";
+      }
+      result.warnings.push_back(std::move(warning));
+      return result;
+    }
+  }
+  std::string why = "Windows-1258, VISCII and TCVN3 do not fit";
+  if (best.evidence.share() >= kConvincing && second.legacy) {  // two fit: no coin tossing
+    why = std::string("could be ") + best.legacy->label + " or " + second.legacy->label;
+  }
+  result.text = std::move(lossy);
+  result.warnings.push_back("not UTF-8, and the encoding could not be determined (" + why +
+                            "): " + lossy_warning);
+  return result;
+}
+
+}  // namespace tracuu::text::detail
