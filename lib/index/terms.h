@@ -28,7 +28,7 @@ std::string folded_term(std::string_view word);
 
 // FNV-1a, a 64-bit hash whose value is fixed by definition (stored values must not
 // change between builds, as std::hash may).
-std::uint64_t fnv1a(std::string_view bytes, std::uint64_t seed = 1469598103934665603ull);
+std::uint64_t fnv1a(std::string_view bytes, std::uint64_t seed = 14695981039346656037ull);
 
 // A Xapian::Stem that folds words (text::fold): the "Z" term space.
 Xapian::Stem folding_stemmer();

@@ -76,7 +76,8 @@ const Nucleus* find_nucleus(std::u32string_view vowels) {
 bool is_vowel(char32_t c) { return std::u32string_view(U"aăâeêioôơuưy").find(c) != std::u32string_view::npos; }
 
 // The base letters of a word (lower case, tone marks removed, ă â ê ô ơ ư đ kept) and
-// its tone; false when a character is not a Vietnamese letter or there are two tones.
+// its tone; false when a character is not a Vietnamese letter, there are two tones, or
+// an upper-case letter follows a lower-case one.
 class Letters {
  public:
   bool add(UChar32 c) {
@@ -91,7 +92,14 @@ class Letters {
       case 0x031B: return modify(U"oơ" U"uư");
       default: break;
     }
-    c = u_tolower(c);
+    // Mixed case inside a word ("vỔ", "trỔo") is how TCVN3 and VISCII capitals show
+    // up when read with the wrong table; real words are "ủy", "Ủy" or "ỦY".
+    if (u_isupper(c)) {
+      if (seen_lower_) return false;
+      c = u_tolower(c);
+    } else {
+      seen_lower_ = true;
+    }
     bool latin = c >= 'a' && c <= 'z' && c != 'f' && c != 'j' && c != 'w' && c != 'z';
     if (!latin && c != 0x0111) return false;  // đ
     letters_.push_back(static_cast<char32_t>(c));
@@ -120,6 +128,7 @@ class Letters {
 
   std::u32string letters_;
   Tone tone_ = Tone::None;
+  bool seen_lower_ = false;
 };
 
 const icu::Normalizer2* nfd() {

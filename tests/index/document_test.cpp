@@ -1,0 +1,78 @@
+// Unit tests for lib/index/document: the terms, values and data an article becomes.
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "index/document.h"
+#include "index/schema.h"
+#include "tracuu/text.h"
+
+using namespace tracuu;
+
+namespace {
+
+std::set<std::string> terms(const Xapian::Document& doc) {
+  std::set<std::string> out;
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) out.insert(*t);
+  return out;
+}
+
+Article sample() {
+  Article a;
+  a.path = "/tin/a.txt";
+  a.format = "text";
+  a.title = "Đường mới";
+  a.text = text::normalize("Đường mới\n\nCon đường 2013 theo Chỉ thị số 09-CT/TW.");
+  a.published = "2023-10-18";
+  a.site = "baomau.vn";
+  Ref r;
+  r.id = "09-CT/TW";
+  r.kind = "chi-thi";
+  a.refs.push_back(r);
+  a.officials.push_back({"Tô Lâm", {"Đại tướng"}, {}});
+  a.officials.push_back({"Tô Lâm", {"Bộ trưởng"}, {}});  // a duplicate counts once
+  return a;
+}
+
+}  // namespace
+
+TEST_CASE("make_document: folded terms for every word, exact ones only for accented words") {
+  const Xapian::Document doc = index::make_document(sample(), "/tin/a.txt", "/tin/a.txt", "12:34", "abcd");
+  const auto t = terms(doc);
+  for (const char* expected : {"Zduong", "Z^đường", "Zmoi", "Z^mới", "Zcon", "Z2013", "ZSduong", "ZS^đường",
+                               "Q/tin/a.txt", "XREF9-ct/tw", "XKINDchi-thi", "XOFFto lam", "XSITEbaomau.vn",
+                               "Y2023", "M202310", "D20231018", "XFMTtext"})
+    CHECK_MESSAGE(t.count(expected) == 1, expected);
+  CHECK(t.count("Z^con") == 0);   // no accents: the folded term says it all
+  CHECK(t.count("đường") == 0);   // nothing outside the Z space for text
+  CHECK(doc.get_value(index::kSlotPublished) == "20231018");
+  CHECK(doc.get_value(index::kSlotSignature) == "12:34");
+  CHECK(doc.get_value(index::kSlotContentHash) == "abcd");
+  CHECK(doc.get_value(index::kSlotYear) == "2023");
+  CHECK(doc.get_value(index::kSlotRefBase) == "09-CT/TW");
+  CHECK(doc.get_value(index::kSlotOfficialBase) == "Tô Lâm");
+  CHECK(doc.get_value(index::kSlotOfficialBase + 1).empty());
+}
+
+TEST_CASE("make_document / read_record round-trip the record and the text") {
+  const Article a = sample();
+  const Xapian::Document doc = index::make_document(a, "/tin/a.txt", "/tin/a.txt", "1:2", "ff");
+  const Article back = index::read_record(doc, true);
+  CHECK(back.path == a.path);
+  CHECK(back.title == a.title);
+  CHECK(back.published == a.published);
+  CHECK(back.text == a.text);
+  REQUIRE(back.refs.size() == 1);
+  CHECK(back.refs[0].id == a.refs[0].id);
+  CHECK(index::read_text(doc) == a.text);
+  CHECK(index::read_record(doc).text.empty());
+}
+
+TEST_CASE("near_duplicate_key: copies collide, different stories do not") {
+  const std::string story =
+      "Công an tỉnh mở đợt cao điểm tấn công trấn áp tội phạm ma túy trên các tuyến giao thông trọng điểm";
+  CHECK(index::near_duplicate_key(story) == index::near_duplicate_key(story));
+  CHECK(index::near_duplicate_key(story) == index::near_duplicate_key(text::normalize("CÔNG AN TỈNH mở đợt cao điểm tấn công trấn áp tội phạm ma túy trên các tuyến giao thông trọng điểm")));
+  CHECK(index::near_duplicate_key(story) != index::near_duplicate_key("Hội nghị tổng kết công tác dân vận năm 2023 của lực lượng Công an"));
+  CHECK(index::near_duplicate_key("").empty());
+}

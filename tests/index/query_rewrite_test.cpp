@@ -1,0 +1,51 @@
+// Unit tests for lib/index/query_rewrite: synonyms both ways and the unknown-field check.
+#include <doctest/doctest.h>
+
+#include "data/resources_tables.h"
+#include "index/query_rewrite.h"
+#include "tracuu/error.h"
+
+using namespace tracuu;
+
+namespace {
+
+std::vector<Abbreviation> abbreviations() {
+  return {{"ANTQ", {"an ninh Tổ quốc"}}, {"ANTT", {"an ninh, trật tự", "an ninh trật tự"}}, {"BCA", {"Bộ Công an"}}};
+}
+
+}  // namespace
+
+TEST_CASE("expand_synonyms: abbreviation -> expansions, expansion -> abbreviation") {
+  const auto list = abbreviations();
+  CHECK(index::expand_synonyms("ANTQ", list) == "(ANTQ OR \"an ninh Tổ quốc\")");
+  CHECK(index::expand_synonyms("antq", list) == "(ANTQ OR \"an ninh Tổ quốc\")");
+  CHECK(index::expand_synonyms("ANTT", list) == "(ANTT OR \"an ninh, trật tự\" OR \"an ninh trật tự\")");
+  CHECK(index::expand_synonyms("\"an ninh tổ quốc\"", list) == "(\"an ninh tổ quốc\" OR ANTQ)");
+  CHECK(index::expand_synonyms("bảo vệ an ninh to quoc", list) == "bảo vệ (\"an ninh to quoc\" OR ANTQ)");
+  CHECK(index::expand_synonyms("bo cong an AND ANTQ", list) ==
+        "(\"bo cong an\" OR BCA) AND (ANTQ OR \"an ninh Tổ quốc\")");
+}
+
+TEST_CASE("expand_synonyms: fields, signs, operators and other phrases are left alone") {
+  const auto list = abbreviations();
+  CHECK(index::expand_synonyms("title:ANTQ", list) == "title:ANTQ");
+  CHECK(index::expand_synonyms("-ANTQ", list) == "-ANTQ");
+  CHECK(index::expand_synonyms("\"an ninh quốc gia\"", list) == "\"an ninh quốc gia\"");
+  CHECK(index::expand_synonyms("an ninh", list) == "an ninh");
+  CHECK(index::expand_synonyms("ANTQ", {}) == "ANTQ");
+}
+
+TEST_CASE("check_fields: known fields pass, unknown ones name the closest") {
+  CHECK_NOTHROW(index::check_fields("ref:09-ct/tw official:\"Tô Lâm\" date:2020-01-01.."));
+  CHECK_NOTHROW(index::check_fields("\"refs: trong ngoặc kép\""));
+  CHECK_NOTHROW(index::check_fields("https://baomau.vn"));
+  CHECK_NOTHROW(index::check_fields("Số: 09"));
+  try {
+    index::check_fields("bo cong an offical:\"Tô Lâm\"");
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::Query);
+    CHECK(std::string(e.what()) == "unknown field 'offical:' in query; did you mean 'official:'?");
+    CHECK(e.hint().find("ref:, kind:, official:") != std::string::npos);
+  }
+}
