@@ -22,6 +22,7 @@ struct SearchArgs {
   bool exact = false;
   bool facets = false;
   bool collapse = false;
+  bool partial = false;
   std::string from, to;
 };
 
@@ -49,6 +50,7 @@ Run add_search(CLI::App& app) {
   cmd->add_flag("--exact", args->exact, "Accents you type must match exactly (unaccented words still match any)");
   cmd->add_flag("--facets", args->facets, "Count refs, officials, years and sites over all matches");
   cmd->add_flag("--collapse", args->collapse, "Fold near-duplicate copies of one story into one hit");
+  cmd->add_flag("--partial", args->partial, "If a shard is down, search the others and warn");
   const auto date_check = CLI::Validator(
       [](std::string& v) -> std::string {
         const bool ok = (v.size() == 4 || v.size() == 7 || v.size() == 10) &&
@@ -69,11 +71,13 @@ Run add_search(CLI::App& app) {
     options.exact = args->exact;
     options.facets = args->facets;
     options.collapse = args->collapse;
+    options.partial = args->partial;
     if (!args->from.empty()) options.from = date_bound(args->from, false);
     if (!args->to.empty()) options.to = date_bound(args->to, true);
     const Resources resources = Resources::load(Resources::find_data_dir());
     options.resources = &resources;
     const SearchResult result = tracuu::search(resolve_db(args->db), query, options);
+    for (const auto& w : result.warnings) warn("warning: " + w);
     if (args->format == "json") {
       write_out(output::dump(output::search_json(result), 2) + "\n");
     } else if (args->format == "jsonl") {

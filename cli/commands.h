@@ -18,6 +18,7 @@ Run add_show(CLI::App& app);
 Run add_stats(CLI::App& app);
 Run add_refs(CLI::App& app);
 Run add_officials(CLI::App& app);
+Run add_compact(CLI::App& app);
 
 // Shared helpers for subcommands.
 bool stdout_is_terminal();

@@ -67,7 +67,7 @@ int main(int argc, char** argv) {
   const std::vector<std::pair<std::string, Run>> commands{
       {"ingest", add_ingest(app)},   {"search", add_search(app)}, {"extract", add_extract(app)},
       {"show", add_show(app)},       {"stats", add_stats(app)},   {"refs", add_refs(app)},
-      {"officials", add_officials(app)}};
+      {"officials", add_officials(app)}, {"compact", add_compact(app)}};
 
   try {
     app.parse(argc, argv);

@@ -5,6 +5,7 @@
 
 #include <system_error>
 
+#include "index/layout.h"
 #include "index/schema.h"
 #include "tracuu/error.h"
 #include "tracuu/text.h"
@@ -80,15 +81,16 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& db, bool wai
   return database;
 }
 
-Xapian::Database open_readable(const std::filesystem::path& db) {
+Xapian::Database open_readable(const std::filesystem::path& db, bool partial, std::vector<std::string>* unavailable) {
   std::error_code ec;
   if (!std::filesystem::exists(db, ec)) {
     throw Error(ErrorKind::Index, fmt::format("no index at {}", db.string()),
                 "create it with `tracuu ingest PATH...` (or pass --db DIR, or set TRACUU_DB)");
   }
+  const Layout layout = read_layout(db);
   Xapian::Database database;
   with_index_errors(db, [&] {
-    database = Xapian::Database(db.string());
+    database = layout.sharded() ? open_shards(layout, partial, unavailable) : Xapian::Database(db.string());
     check_versions(database, db);
   });
   return database;

@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <functional>
+#include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -14,9 +16,12 @@ namespace tracuu::index {
 // damaged, or of another schema/normaliser version.
 Xapian::WritableDatabase open_writable(const std::filesystem::path& db, bool wait = false);
 
-// Opens an existing index (a directory or a stub file) for reading. Throws
-// tracuu::Error(ErrorKind::Index) with a hint when it is missing, damaged or incompatible.
-Xapian::Database open_readable(const std::filesystem::path& db);
+// Opens an existing index (a database, or a stub of local and remote shards) for reading.
+// Throws tracuu::Error(ErrorKind::Index) with a hint when it is missing, damaged or
+// incompatible, or a shard cannot be opened — unless `partial`: then the shards that
+// open are searched and the others are named in `unavailable`.
+Xapian::Database open_readable(const std::filesystem::path& db, bool partial = false,
+                               std::vector<std::string>* unavailable = nullptr);
 
 // Runs `body` and converts any Xapian::Error escaping it into tracuu::Error naming `db`.
 void with_index_errors(const std::filesystem::path& db, const std::function<void()>& body);

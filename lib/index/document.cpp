@@ -149,6 +149,7 @@ Xapian::Document make_document(const Article& a, std::string_view source_id, std
   add_entity_terms(doc, a);
   doc.add_boolean_term(unique_term(source_id));
   doc.add_value(kSlotSource, std::string(path_bytes));
+  doc.add_value(kSlotDateKey, sortable_date(a.published) + std::string(source_id));
   doc.add_value(kSlotContentHash, content_hash);
   doc.add_value(kSlotPublished, sortable_date(a.published));
   doc.add_value(kSlotSignature, signature);

@@ -43,6 +43,9 @@ enum Slot : Xapian::valueno {
   kSlotSignature = 2,   // file state "size:mtime_ns" for change detection
   kSlotSource = 3,      // the source file's raw path (several documents share it for .jsonl)
   kSlotContentHash = 4, // FNV-1a of the source file's bytes, hex (a touched file is not re-indexed)
+  kSlotDateKey = 5,     // "YYYYMMDD" + source id: date order with a tie-break that does not depend
+                        // on docids (which interleave across shards); a plain value, so remote
+                        // shards can sort on it (they cannot run a KeyMaker)
   kSlotYear = 10,       // "2023": the published year, for the year facet
   kSlotSite = 11,       // "baoangiang.com.vn", for the site facet
   // Multi-valued facets take one slot per value, so Xapian's own ValueCountMatchSpy

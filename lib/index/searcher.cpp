@@ -229,8 +229,13 @@ void run_search(const Xapian::Database& database, const std::string& normalized,
 
   Xapian::Enquire enquire(database);
   enquire.set_query(query);
-  if (options.sort == Sort::Newest) enquire.set_sort_by_value_then_relevance(kSlotPublished, true);
-  if (options.sort == Sort::Oldest) enquire.set_sort_by_value_then_relevance(kSlotPublished, false);
+  // Ties are broken by path, not by docid: docids interleave across shards, and the
+  // same articles must come back in the same order whatever the index's layout.
+  if (options.sort == Sort::Relevance) {
+    enquire.set_sort_by_relevance_then_value(kSlotSource, false);
+  } else {
+    enquire.set_sort_by_value_then_relevance(kSlotDateKey, options.sort == Sort::Newest);
+  }
   if (options.collapse) enquire.set_collapse_key(kSlotCollapse);
   std::optional<FacetSpies> spies;
   if (options.facets) spies.emplace(enquire, database);
@@ -301,7 +306,7 @@ SearchResult search(const std::filesystem::path& db, const std::string& query, c
   check_fields(normalized);
   if (options.resources) normalized = expand_synonyms(normalized, options.resources->tables().abbreviations);
 
-  Xapian::Database database = open_readable(db);
+  Xapian::Database database = open_readable(db, options.partial, &result.warnings);
   with_index_errors(db, [&] {
     // A writer committing meanwhile can invalidate what this reader sees: reopen at the
     // new revision and run again (a reader never blocks the writer).

@@ -91,6 +91,20 @@ void Writer::raise_metadata_count(const char* key, std::size_t count) {
   if (stored.empty() || std::stoul(stored) < count) db_.set_metadata(key, std::to_string(count));
 }
 
+std::pair<std::size_t, std::size_t> Writer::facet_counts() {
+  std::pair<std::size_t, std::size_t> counts{0, 0};
+  with_index_errors(path_, [&] {
+    const std::string refs = db_.get_metadata(kMetaMaxRefs), officials = db_.get_metadata(kMetaMaxOfficials);
+    counts = {refs.empty() ? 0 : std::stoul(refs), officials.empty() ? 0 : std::stoul(officials)};
+  });
+  return counts;
+}
+
+void Writer::raise_facet_counts(std::size_t refs, std::size_t officials) {
+  max_refs_ = std::max(max_refs_, refs);
+  max_officials_ = std::max(max_officials_, officials);
+}
+
 void Writer::commit() {
   with_index_errors(path_, [&] {
     raise_metadata_count(kMetaMaxRefs, max_refs_);

@@ -54,6 +54,11 @@ class Writer {
   void remember_failure(std::string_view path_bytes, const std::string& signature, const std::string& reason);
   void forget_failure(std::string_view path_bytes);
 
+  // The facet slot counts stored (schema.h kMetaMaxRefs / kMetaMaxOfficials), and raising
+  // them: shards of one index all store the largest, so whichever is read is right.
+  std::pair<std::size_t, std::size_t> facet_counts();
+  void raise_facet_counts(std::size_t refs, std::size_t officials);
+
   // Makes everything so far durable. Call explicitly: Xapian's destructor commits too,
   // but swallows the exception.
   void commit();

@@ -1,18 +1,24 @@
 // The ingest run. The main thread walks, decides per file from the stored state what to
-// do (skip unchanged, skip a remembered failure, read), hands the files to read to a
-// pool of workers chunk by chunk, and writes each chunk's results in path order while
-// the workers already read the next chunk. Writing in order keeps the index the same
-// whatever the number of workers; chunks keep memory bounded whatever the corpus size.
+// do (skip unchanged, skip a remembered failure, read), and hands the files to read to a
+// pool of workers chunk by chunk; each shard's writer thread takes that shard's results
+// in path order while the workers already read the next chunk. Writing in order keeps
+// the index the same whatever the number of workers; chunks and bounded queues keep
+// memory bounded whatever the corpus size; with K shards, K writers run in parallel.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <future>
+#include <mutex>
 #include <system_error>
 #include <thread>
 #include <unordered_set>
 
+#include "index/layout.h"
 #include "index/writer.h"
 #include "ingest/reader.h"
 #include "ingest/walk.h"
@@ -67,6 +73,160 @@ std::vector<ingest::FileRead> read_chunk(const std::vector<Job>& jobs, std::size
 
 std::string shown(const fs::path& p) { return text::display_path(p.native()); }
 
+// What a shard writer is given: a file's read results (or, with no read, docids to remove).
+struct WriteItem {
+  const Job* job = nullptr;
+  ingest::FileRead read;
+  std::optional<index::StoredFile> known;
+  std::vector<Xapian::docid> remove;  // --prune
+  std::string forget;                 // raw path whose failure record to drop
+};
+
+// One writer thread per shard, fed through a bounded queue so that readers cannot run
+// far ahead of a slow writer.
+class ShardWriter {
+ public:
+  ShardWriter(const fs::path& db, const IngestOptions& options) : writer_(db, options.wait), options_(options) {}
+  ~ShardWriter() { finish(); }
+
+  index::Writer& writer() { return writer_; }
+
+  void start() { thread_ = std::thread([this] { run(); }); }
+
+  void push(WriteItem item) {
+    std::unique_lock lock(mutex_);
+    space_.wait(lock, [&] { return queue_.size() < kQueueItems || failed_; });
+    if (failed_) return;
+    queue_.push_back(std::move(item));
+    ready_.notify_one();
+  }
+
+  // Waits for the queue to drain and the last commit; rethrows a writer failure.
+  void finish() {
+    {
+      std::lock_guard lock(mutex_);
+      done_ = true;
+      ready_.notify_one();
+    }
+    if (thread_.joinable()) thread_.join();
+  }
+  void rethrow() {
+    if (error_) std::rethrow_exception(error_);
+  }
+
+  IngestStats stats;  // added, updated, unchanged, removed by this writer
+
+ private:
+  static constexpr std::size_t kQueueItems = 512;
+
+  void run() {
+    try {
+      for (;;) {
+        WriteItem item;
+        {
+          std::unique_lock lock(mutex_);
+          ready_.wait(lock, [&] { return !queue_.empty() || done_; });
+          if (queue_.empty()) break;
+          item = std::move(queue_.front());
+          queue_.pop_front();
+          space_.notify_one();
+        }
+        apply(item);
+      }
+      writer_.commit();
+    } catch (...) {
+      std::lock_guard lock(mutex_);
+      error_ = std::current_exception();
+      failed_ = true;
+      space_.notify_all();
+    }
+  }
+
+  void apply(WriteItem& item) {
+    for (Xapian::docid id : item.remove) writer_.remove(id);
+    stats.removed += item.remove.size();
+    if (!item.forget.empty()) writer_.forget_failure(item.forget);
+    if (!item.job) return commit_maybe(item.remove.size(), 0);
+    const Job& job = *item.job;
+    const std::string& raw = job.path.native();
+    if (!item.read.skip_reason.empty()) {
+      writer_.remember_failure(raw, job.state.signature, item.read.skip_reason);
+      return commit_maybe(1, 0);
+    }
+    // Touched but not changed: keep the documents, remember the new signature.
+    if (!options_.force && item.known && !item.known->content_hash.empty() &&
+        item.known->content_hash == item.read.content_hash) {
+      for (Xapian::docid id : item.known->docids) writer_.set_signature(id, job.state.signature);
+      stats.unchanged += item.known->docids.size();
+      return commit_maybe(item.known->docids.size(), 0);
+    }
+    std::unordered_set<Xapian::docid> kept;
+    std::size_t text_bytes = 0;
+    for (const auto& [source_id, article] : item.read.articles) {
+      const auto [docid, replaced] = writer_.put(article, source_id, raw, job.state.signature, item.read.content_hash);
+      kept.insert(docid);
+      ++(replaced ? stats.updated : stats.added);
+      text_bytes += article.text.size();
+    }
+    // Lines gone from a changed .jsonl file.
+    if (item.known)
+      for (Xapian::docid id : item.known->docids)
+        if (!kept.count(id)) {
+          writer_.remove(id);
+          ++stats.removed;
+        }
+    writer_.forget_failure(raw);
+    commit_maybe(item.read.articles.size(), text_bytes);
+  }
+
+  void commit_maybe(std::size_t docs, std::size_t bytes) {
+    pending_docs_ += docs;
+    pending_bytes_ += bytes;
+    if (pending_docs_ >= options_.batch_docs || pending_bytes_ >= options_.batch_bytes) {
+      writer_.commit();
+      pending_docs_ = pending_bytes_ = 0;
+    }
+  }
+
+  index::Writer writer_;
+  const IngestOptions& options_;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable ready_, space_;
+  std::deque<WriteItem> queue_;
+  bool done_ = false, failed_ = false;
+  std::exception_ptr error_;
+  std::size_t pending_docs_ = 0, pending_bytes_ = 0;
+};
+
+// The shard databases of `db`: created with `shards` parts when new; an existing layout
+// is kept (a different `shards` would move files between shards).
+index::Layout writable_layout(const fs::path& db, unsigned shards) {
+  index::Layout layout = index::read_layout(db);
+  std::error_code ec;
+  const bool exists = fs::exists(db, ec);
+  if (!layout.sharded()) {
+    if (shards <= 1) return layout;
+    if (exists && !fs::is_empty(db, ec)) {
+      throw Error(ErrorKind::Index, fmt::format("{} is a single index; --shards {} cannot split it", db.string(), shards),
+                  "ingest into a new --db with --shards, or leave --shards out");
+    }
+    return index::create_sharded(db, shards);
+  }
+  for (const auto& s : layout.shards)
+    if (s.remote) {
+      throw Error(ErrorKind::Index, fmt::format("{} lists a remote shard ({}); ingest writes only local shards",
+                                                db.string(), s.line),
+                  "ingest into each shard's own database on its machine");
+    }
+  if (shards > 1 && shards != layout.shards.size()) {
+    throw Error(ErrorKind::Index,
+                fmt::format("{} has {} shards, not {}", db.string(), layout.shards.size(), shards),
+                "leave --shards out to use the index as it is, or ingest into a new --db");
+  }
+  return layout;
+}
+
 }  // namespace
 
 IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots, const Extractor& extractor,
@@ -88,9 +248,20 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
                 "give folders or files of articles, e.g. tracuu ingest data/samples");
   }
 
-  index::Writer writer(db, options.wait);
-  auto stored = writer.load_files();
-  const auto failures = writer.load_failures();
+  const index::Layout layout = writable_layout(db, options.shards);
+  std::vector<std::unique_ptr<ShardWriter>> shards;
+  for (const auto& s : layout.shards) shards.push_back(std::make_unique<ShardWriter>(s.path, options));
+  const unsigned shard_count = static_cast<unsigned>(shards.size());
+
+  // What the index holds, from every shard, keyed by raw path.
+  std::unordered_map<std::string, index::StoredFile> stored;
+  std::unordered_map<std::string, index::FailedFile> failures;
+  for (auto& shard : shards) {
+    stored.merge(shard->writer().load_files());
+    failures.merge(shard->writer().load_failures());
+  }
+  for (auto& shard : shards) shard->start();
+  auto shard_for = [&](const std::string& raw) -> ShardWriter& { return *shards[index::shard_of(raw, shard_count)]; };
 
   // Decide per file; only changed or new files are read.
   std::vector<Job> jobs;
@@ -134,91 +305,85 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
   }
   if (bounds.back() != jobs.size()) bounds.push_back(jobs.size());
 
-  // With one job the reading still overlaps the writing; more jobs add readers.
-  const unsigned readers = stats.jobs;
-  std::size_t pending_docs = 0, pending_bytes = 0;
-  auto maybe_commit = [&](std::size_t docs, std::size_t bytes) {
-    pending_docs += docs;
-    pending_bytes += bytes;
-    if (pending_docs >= options.batch_docs || pending_bytes >= options.batch_bytes) {
-      writer.commit();
-      pending_docs = pending_bytes = 0;
+  try {
+    std::future<std::vector<ingest::FileRead>> next;
+    auto launch = [&](std::size_t chunk) {
+      next = std::async(std::launch::async, read_chunk, std::cref(jobs), bounds[chunk], bounds[chunk + 1],
+                        std::cref(extractor), std::cref(options), stats.jobs);
+    };
+    if (bounds.size() > 1) launch(0);
+    for (std::size_t chunk = 0; chunk + 1 < bounds.size(); ++chunk) {
+      std::vector<ingest::FileRead> reads = next.get();
+      if (chunk + 2 < bounds.size()) launch(chunk + 1);
+      for (std::size_t k = 0; k < reads.size(); ++k) {
+        const Job& job = jobs[bounds[chunk] + k];
+        ingest::FileRead& read = reads[k];
+        const std::string& raw = job.path.native();
+        ++progress.done;
+        progress.bytes += read.bytes;
+        stats.bytes += read.bytes;
+        for (auto& s : read.skips) skip(std::move(s));
+        if (!read.skip_reason.empty()) skip({shown(job.path), read.skip_reason});
+        for (const auto& [source_id, article] : read.articles) {
+          for (const auto& w : article.warnings) reporter.warning(article.path, w);
+          stats.warnings += article.warnings.size();
+        }
+        WriteItem item;
+        item.job = &job;
+        auto known = stored.find(raw);
+        if (known != stored.end()) {
+          item.known = std::move(known->second);
+          stored.erase(known);
+        }
+        for (const auto& [source_id, article] : read.articles) reporter.indexed(article, item.known.has_value());
+        item.read = std::move(read);
+        shard_for(raw).push(std::move(item));
+      }
+      progress.seconds = elapsed();
+      reporter.progress(progress);
     }
-  };
 
-  std::future<std::vector<ingest::FileRead>> next;
-  auto launch = [&](std::size_t chunk) {
-    next = std::async(std::launch::async, read_chunk, std::cref(jobs), bounds[chunk], bounds[chunk + 1],
-                      std::cref(extractor), std::cref(options), readers);
-  };
-  if (bounds.size() > 1) launch(0);
-  for (std::size_t chunk = 0; chunk + 1 < bounds.size(); ++chunk) {
-    std::vector<ingest::FileRead> reads = next.get();
-    if (chunk + 2 < bounds.size()) launch(chunk + 1);
-    for (std::size_t k = 0; k < reads.size(); ++k) {
-      const Job& job = jobs[bounds[chunk] + k];
-      ingest::FileRead& read = reads[k];
-      const std::string& raw = job.path.native();
-      ++progress.done;
-      progress.bytes += read.bytes;
-      stats.bytes += read.bytes;
-      for (auto& s : read.skips) skip(std::move(s));
-      if (!read.skip_reason.empty()) {
-        skip({shown(job.path), read.skip_reason});
-        writer.remember_failure(raw, job.state.signature, read.skip_reason);
-        maybe_commit(1, 0);
-        continue;
+    // Files the walk did not see, under roots that exist and hold articles.
+    if (options.prune) {
+      std::unordered_set<std::string> seen;
+      for (const auto& f : walked.files) seen.insert(f.native());
+      for (auto& [raw, file] : stored) {
+        if (seen.count(raw)) continue;
+        const fs::path path(raw);
+        const bool under_walked_root = std::any_of(walked.prunable_roots.begin(), walked.prunable_roots.end(),
+                                                   [&](const fs::path& root) { return ingest::is_under(path, root); });
+        if (!under_walked_root) continue;
+        WriteItem item;
+        item.remove = std::move(file.docids);
+        item.forget = raw;
+        shard_for(raw).push(std::move(item));
       }
-      auto known = stored.find(raw);
-      // Touched but not changed: keep the documents, remember the new signature.
-      if (!options.force && known != stored.end() && !known->second.content_hash.empty() &&
-          known->second.content_hash == read.content_hash) {
-        for (Xapian::docid id : known->second.docids) writer.set_signature(id, job.state.signature);
-        stats.unchanged += known->second.docids.size();
-        maybe_commit(known->second.docids.size(), 0);
-        continue;
-      }
-      std::unordered_set<Xapian::docid> kept;
-      std::size_t text_bytes = 0;
-      for (const auto& [source_id, article] : read.articles) {
-        for (const auto& w : article.warnings) reporter.warning(article.path, w);
-        stats.warnings += article.warnings.size();
-        const auto [docid, replaced] = writer.put(article, source_id, raw, job.state.signature, read.content_hash);
-        kept.insert(docid);
-        ++(replaced ? stats.updated : stats.added);
-        reporter.indexed(article, replaced);
-        text_bytes += article.text.size();
-      }
-      // Lines gone from a changed .jsonl file.
-      if (known != stored.end())
-        for (Xapian::docid id : known->second.docids)
-          if (!kept.count(id)) {
-            writer.remove(id);
-            ++stats.removed;
-          }
-      if (known != stored.end()) stored.erase(known);
-      writer.forget_failure(raw);
-      maybe_commit(read.articles.size(), text_bytes);
     }
-    progress.seconds = elapsed();
-    reporter.progress(progress);
+  } catch (...) {
+    for (auto& shard : shards) shard->finish();
+    throw;
   }
-
-  if (options.prune) {
-    std::unordered_set<std::string> seen;
-    for (const auto& f : walked.files) seen.insert(f.native());
-    for (const auto& [raw, file] : stored) {
-      if (seen.count(raw)) continue;
-      const fs::path path(raw);
-      const bool under_walked_root = std::any_of(walked.prunable_roots.begin(), walked.prunable_roots.end(),
-                                                 [&](const fs::path& root) { return ingest::is_under(path, root); });
-      if (!under_walked_root) continue;
-      for (Xapian::docid id : file.docids) writer.remove(id);
-      stats.removed += file.docids.size();
-      writer.forget_failure(raw);
+  for (auto& shard : shards) shard->finish();
+  for (auto& shard : shards) shard->rethrow();
+  if (shard_count > 1) {
+    std::size_t refs = 0, officials = 0;
+    for (auto& shard : shards) {
+      const auto [r, o] = shard->writer().facet_counts();
+      refs = std::max(refs, r);
+      officials = std::max(officials, o);
+    }
+    for (auto& shard : shards) {
+      shard->writer().raise_facet_counts(refs, officials);
+      shard->writer().commit();
     }
   }
-  writer.commit();
+  for (auto& shard : shards) {
+    stats.added += shard->stats.added;
+    stats.updated += shard->stats.updated;
+    stats.unchanged += shard->stats.unchanged;
+    stats.removed += shard->stats.removed;
+  }
+  stats.shards = shard_count;
   stats.seconds = elapsed();
   progress.seconds = stats.seconds;
   reporter.progress(progress);

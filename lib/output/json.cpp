@@ -148,6 +148,7 @@ json search_json(const SearchResult& result) {
           {"offset", result.offset},
           {"limit", result.limit},
           {"suggestion", optional_json(result.suggestion)},
+          {"warnings", result.warnings},
           {"results", std::move(results)}};
   if (!result.facets.empty()) {
     json facets = json::object();
@@ -166,7 +167,7 @@ json ingest_json(const IngestStats& s) {
   for (const auto& skip : s.skips) skips.push_back({{"path", skip.path}, {"reason", skip.reason}});
   return {{"seen", s.seen},       {"added", s.added},     {"updated", s.updated},   {"unchanged", s.unchanged},
           {"removed", s.removed}, {"skipped", s.skipped}, {"warnings", s.warnings}, {"bytes", s.bytes},
-          {"jobs", s.jobs},       {"seconds", s.seconds}, {"skips", std::move(skips)}};
+          {"jobs", s.jobs},       {"shards", s.shards},   {"seconds", s.seconds}, {"skips", std::move(skips)}};
 }
 
 std::string dump(const json& value, int indent) {

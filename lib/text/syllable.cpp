@@ -109,8 +109,9 @@ class Letters {
   Tone tone() const { return tone_; }
 
  private:
+  // Tone marks sit on vowels; one on a consonant is a stray Windows-1258 byte.
   bool set_tone(Tone t) {
-    if (letters_.empty() || tone_ != Tone::None) return false;
+    if (letters_.empty() || !is_vowel(letters_.back()) || tone_ != Tone::None) return false;
     tone_ = t;
     return true;
   }

@@ -75,24 +75,29 @@ Run tracuu(const std::vector<std::string>& args, const std::string& input, const
   return run;
 }
 
-int spawn(const std::vector<std::string>& args) {
+int spawn_program(const std::string& program, const std::vector<std::string>& args) {
   const pid_t pid = fork();
   if (pid == 0) {
+    // Its own process group: a server that signals its group (xapian-tcpsrv stopping its
+    // children) must not reach the test runner.
+    setpgid(0, 0);
     const int null = open("/dev/null", O_RDWR);
     dup2(null, 0);
     dup2(null, 1);
     dup2(null, 2);
     std::vector<char*> argv;
-    std::string binary = TRACUU_BINARY;
+    std::string binary = program;
     argv.push_back(binary.data());
     std::vector<std::string> copy = args;
     for (auto& a : copy) argv.push_back(a.data());
     argv.push_back(nullptr);
-    execv(binary.c_str(), argv.data());
+    execvp(binary.c_str(), argv.data());
     _exit(127);
   }
   return pid;
 }
+
+int spawn(const std::vector<std::string>& args) { return spawn_program(TRACUU_BINARY, args); }
 
 int wait_for(int pid) {
   int status = 0;

@@ -38,6 +38,10 @@ Run tracuu(const std::vector<std::string>& args, const std::string& input = {},
 // Starts `tracuu ARGS...` without waiting (stdout and stderr to /dev/null); returns its pid.
 int spawn(const std::vector<std::string>& args);
 
+// Starts any program (found on PATH) the same way, in a process group of its own (signal
+// the group with kill(-pid, ...)); returns its pid, or -1.
+int spawn_program(const std::string& program, const std::vector<std::string>& args);
+
 // Waits for a spawned process; returns its exit code (128 + signal when killed).
 int wait_for(int pid);
 

@@ -22,6 +22,7 @@
 #include "tracuu/error.h"
 #include "tracuu/extract.h"
 #include "tracuu/ingest.h"
+#include "tracuu/output.h"
 #include "tracuu/resources.h"
 
 namespace fs = std::filesystem;
@@ -34,13 +35,15 @@ struct Options {
   fs::path gold_dir = TRACUU_GOLD_DIR;
   bool verbose = false;
   bool json = false;
+  bool dump = false;  // print each extracted article (DESIGN JSON) to stderr, for debugging
   std::string only;  // score only articles whose file name contains this
   std::map<std::string, double> floors;
 };
 
 constexpr const char* kUsage =
     "usage: tracuu_eval [--gold DIR] [--verbose] [--format text|json] [--only SUBSTR]\n"
-    "                   [--floor kind=value,...]\n"
+    "                   [--floor kind=value,...] [--dump]\n"
+    "  --dump prints each extracted article as JSON to stderr\n"
     "kinds: refs partial_refs dates partial_dates periods officials official_titles\n"
     "       (F1) and title published author source_url (accuracy)\n";
 
@@ -54,6 +57,8 @@ std::optional<Options> parse_args(int argc, char** argv) {
     };
     if (arg == "--verbose" || arg == "-v") {
       o.verbose = true;
+    } else if (arg == "--dump") {
+      o.dump = true;
     } else if (arg == "--gold" || arg == "--only" || arg == "--format" || arg == "--floor") {
       const auto v = value();
       if (!v) {
@@ -227,6 +232,8 @@ int run(const Options& o) {
       std::cerr << "tracuu_eval: " << p.article.filename().string() << ": " << read.skip_reason
                 << "; scored as finding nothing\n";
     }
+    if (o.dump && read.article)
+      std::cerr << tracuu::output::dump(tracuu::output::article_json(*read.article, true), 1) << "\n";
     const tracuu::eval::Keys found =
         read.article ? tracuu::eval::article_keys(*read.article) : tracuu::eval::Keys{};
     const ArticleScore score = tracuu::eval::score_article(gold_keys, found);

@@ -19,6 +19,7 @@ struct IngestOptions {
   bool prune = false;                          // remove articles whose files are gone
   bool wait = false;                           // wait for another writer instead of failing
   unsigned jobs = 0;                           // reading/extracting workers; 0 = the machine's cores
+  unsigned shards = 0;                         // new index: this many shards written in parallel
   std::uintmax_t max_size = 64u << 20;         // larger files are skipped with a reason
   std::size_t batch_docs = 2000;               // commit after this many documents ...
   std::size_t batch_bytes = 64u << 20;         // ... or this many bytes of text
@@ -40,6 +41,7 @@ struct IngestStats {
   std::size_t warnings = 0;
   std::uintmax_t bytes = 0;    // bytes read from files that were (re)indexed
   unsigned jobs = 1;
+  unsigned shards = 1;
   double seconds = 0;
   std::vector<SkipReason> skips;
 };

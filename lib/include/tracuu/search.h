@@ -32,6 +32,7 @@ struct SearchOptions {
   bool collapse = false;       // fold near-duplicate copies of one story into one hit
   std::optional<std::string> from, to;  // published date bounds "YYYY-MM-DD" (inclusive)
   const Resources* resources = nullptr;  // abbreviations for synonym expansion; may be null
+  bool partial = false;        // a shard that cannot be opened is left out with a warning
 };
 
 // One facet value and how many matching articles carry it.
@@ -59,6 +60,7 @@ struct SearchResult {
   std::size_t limit = 0;
   std::optional<std::string> suggestion;
   std::vector<SearchHit> hits;
+  std::vector<std::string> warnings;  // e.g. shards left out with SearchOptions::partial
   // With SearchOptions::facets: "refs", "officials", "years", "sites" -> counts, most first.
   std::map<std::string, std::vector<FacetCount>> facets;
 };
