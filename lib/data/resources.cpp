@@ -187,8 +187,10 @@ void load_titles(ResourceTables& t, const fs::path& dir) {
       role = TitleRole::Head;
     else if (type == "modifier")
       role = TitleRole::Modifier;
+    else if (type == "continuation")
+      role = TitleRole::Continuation;
     else
-      fail(table.name, row.line, "type must be head or modifier, not '" + type + "'");
+      fail(table.name, row.line, "type must be head, modifier or continuation, not '" + type + "'");
     add_phrase(t.titles, table, row, row.fields[0], static_cast<int>(role));
   }
 }
@@ -243,8 +245,9 @@ void load_abbreviations(ResourceTables& t, const fs::path& dir) {
 }
 
 void build_word_flags(ResourceTables& t) {
-  PhraseSet* sets[] = {&t.rank_phrases, &t.titles,       &t.honorifics, &t.title_stops,
-                       &t.places,       &t.organisations, &t.date_words};
+  PhraseSet* sets[] = {&t.rank_phrases, &t.titles,        &t.honorifics, &t.title_stops,
+                       &t.places,       &t.organisations, &t.date_words, &t.place_units,
+                       &t.byline_words};
   std::uint16_t bit = 1;
   for (PhraseSet* set : sets) {
     set->flag = bit;
@@ -266,6 +269,8 @@ Resources Resources::load(const fs::path& data_dir) {
   load_family_names(*tables, data_dir);
   load_list(tables->places, data_dir, "places.txt");
   load_list(tables->organisations, data_dir, "organisations.txt");
+  load_list(tables->place_units, data_dir, "place_units.txt");
+  load_list(tables->byline_words, data_dir, "byline_words.txt");
   load_date_words(*tables, data_dir);
   load_boilerplate(*tables, data_dir);
   load_abbreviations(*tables, data_dir);

@@ -71,7 +71,9 @@ struct Abbreviation {
   std::vector<std::string> expansions;  // "an ninh Tổ quốc"
 };
 
-enum class TitleRole : int { Head = 0, Modifier = 1 };
+// Continuation: a fixed phrase that may stand inside a title although it holds a comma
+// or a lower-case "và" ("và phòng, chống"); never starts a title.
+enum class TitleRole : int { Head = 0, Modifier = 1, Continuation = 2 };
 
 enum class DateWordRole : int {
   PartOfDay = 0,
@@ -98,12 +100,16 @@ struct ResourceTables {
   PhraseSet title_stops;
   StringSet family_names;       // lower-cased single syllables ("nguyễn")
 
-  // Places and organisations (places.txt, organisations.txt).
+  // Places and organisations (places.txt, organisations.txt, place_units.txt).
   PhraseSet places;
   PhraseSet organisations;
+  PhraseSet place_units;        // "huyện", "thôn": a capitalised span after one is a place
 
   // Dates (date_words.tsv): payload DateWordRole.
   PhraseSet date_words;
+
+  // Lower-case words a byline may hold (byline_words.txt): "phóng viên", "tổng hợp".
+  PhraseSet byline_words;
 
   // Page furniture (boilerplate.txt): folded patterns with {n} and {*}.
   std::vector<std::string> boilerplate;

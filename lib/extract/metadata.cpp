@@ -1,8 +1,9 @@
 // Metadata. Saved pages often open with the site's "today" line, then the headline,
 // then the article's own dateline ("Thứ Tư, 18/10/2023"); so the dateline is the
-// first date line after the headline, else the date line before it, else the first
-// full date in the body. The byline is the last short all-capitalised line before
-// the page furniture (data/boilerplate.txt) and the "Nguồn …: https://…" line.
+// first date line after the headline, else the date line before it, else none (a
+// date in the body is an event's, not the article's). The byline is the last short
+// capitalised line before the page furniture (data/boilerplate.txt) and the
+// "Nguồn …: https://…" line.
 #include "extract/metadata.h"
 
 #include <algorithm>
@@ -34,38 +35,73 @@ std::vector<Line> non_empty_lines(std::string_view s) {
   return lines;
 }
 
-// A line that is only a date, optionally after a weekday and before a time:
-// "14/04/2022", "Thứ Tư, 18/10/2023", "Thứ Hai, 26/06/2023, 19:21 [GMT+7]".
-std::optional<Ymd> date_line(const Context& ctx, const Line& line) {
-  std::size_t p = line.start;
+// Where a dateline's date starts after a lead-in, or line.start when there is none:
+// a weekday ("Thứ Tư, "), a label ending in ':' ("Đăng ngày: ", "Cập nhật: ") or a
+// place and "ngày" ("Đà Nẵng, ngày "), each of at most four words.
+std::size_t dateline_lead_in(const Context& ctx, const Line& line) {
   for (const std::string& w :
-       ctx.tables.date_words_by_role[static_cast<std::size_t>(DateWordRole::Weekday)]) {
-    if (ctx.word_at(p, w)) {
-      p += w.size();
-      break;
-    }
+       ctx.tables.date_words_by_role[static_cast<std::size_t>(DateWordRole::Weekday)])
+    if (ctx.word_at(line.start, w)) return line.start + w.size();
+  const auto& tokens = ctx.tokens;
+  std::size_t i = ctx.token_at_or_after(line.start);
+  std::size_t words = 0;
+  bool capitalised = true;
+  while (i < tokens.size() && tokens[i].kind == TokenKind::Word && words < 5) {
+    capitalised = capitalised && tokens[i].capitalised;
+    ++words;
+    ++i;
   }
+  if (words == 0 || words > 4 || i >= tokens.size() || tokens[i].end > line.end) return line.start;
+  if (tokens[i].key == ":") return tokens[i].end;
+  if (tokens[i].key == "," && capitalised) {
+    std::size_t p = tokens[i].end;
+    while (p < line.end && ctx.text[p] == ' ') ++p;
+    if (ctx.word_at(p, "ngày")) return p + std::strlen("ngày");
+  }
+  return line.start;
+}
+
+bool time_char(char c) {
+  return (c != 0 && std::strchr(" ,:[]()+/GMTgmthH", c)) || (c >= '0' && c <= '9');
+}
+
+// What may follow a dateline's date: a time and zone ("19:21 [GMT+7]"), then
+// optionally a separator and more time ("- 16:40") or page furniture ("· Lượt xem: 4106").
+bool dateline_tail(const Context& ctx, std::size_t p, std::size_t end) {
+  for (; p < end; ++p) {
+    const char c = ctx.text[p];
+    if (time_char(c)) continue;
+    std::size_t q = p;
+    if (c == '|' || c == '-')
+      q += 1;
+    else if (ctx.text.compare(p, 2, "\xC2\xB7") == 0)  // middle dot
+      q += 2;
+    else if (ctx.text.compare(p, 3, "\xE2\x80\x93") == 0)  // en dash
+      q += 3;
+    else
+      return false;
+    while (q < end && ctx.text[q] == ' ') ++q;
+    if (q == end) return true;
+    bool time_only = true;
+    for (std::size_t r = q; r < end; ++r)
+      time_only = time_only && (time_char(ctx.text[r]) || ctx.text[r] == '-');
+    if (time_only) return true;
+    return is_boilerplate_line(ctx.tables, ctx.text.substr(q, end - q));
+  }
+  return true;
+}
+
+// A line that is only a date, optionally after a lead-in and before a time:
+// "14/04/2022", "Thứ Tư, 18/10/2023", "Thứ Hai, 26/06/2023, 19:21 [GMT+7]",
+// "Đăng ngày: 2019-03-27 08:15", "Đà Nẵng, ngày 05 tháng 11 năm 2013".
+std::optional<Ymd> date_line(const Context& ctx, const Line& line) {
+  std::size_t p = dateline_lead_in(ctx, line);
   while (p < line.end && (ctx.text[p] == ' ' || ctx.text[p] == ',' || ctx.text[p] == '-' ||
                           ctx.text[p] == '|'))
     ++p;
   const auto date = parse_full_date(ctx, p);
-  if (!date || date->end > line.end) return std::nullopt;
-  for (std::size_t q = date->end; q < line.end; ++q) {
-    const char c = ctx.text[q];
-    if (!(std::strchr(" ,:|[]()+-/GMTgmthH", c) || (c >= '0' && c <= '9'))) return std::nullopt;
-  }
+  if (!date || date->end > line.end || !dateline_tail(ctx, date->end, line.end)) return std::nullopt;
   return date->date;
-}
-
-std::optional<Ymd> first_full_date(const Context& ctx) {
-  const std::string_view s = ctx.text;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] < '0' || s[i] > '9' || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')) continue;
-    if (ctx.in_code(i) || ctx.in_url(i) || is_alnum_before(s, i)) continue;
-    if (i > 0 && (s[i - 1] == '/' || s[i - 1] == '.' || s[i - 1] == '-')) continue;
-    if (auto d = parse_full_date(ctx, i)) return d->date;
-  }
-  return std::nullopt;
 }
 
 std::string_view view(const Context& ctx, const Line& line) {
@@ -111,7 +147,7 @@ bool source_line(const Context& ctx, const Line& line, std::string* url) {
 }
 
 // 1–6 capitalised words, no digits, no sentence punctuation: "KHÁNH HƯNG", "Văn Toàn",
-// "Đỗ Hùng – Sao Mai".
+// "Đỗ Hùng – Sao Mai", "Văn Toàn (tổng hợp)", "Nhóm phóng viên".
 bool byline_shape(const Context& ctx, const Line& line) {
   if (line.end - line.start > 80) return false;
   const std::size_t first = ctx.token_at_or_after(line.start);
@@ -119,11 +155,19 @@ bool byline_shape(const Context& ctx, const Line& line) {
   for (std::size_t i = first; i < ctx.tokens.size() && ctx.tokens[i].start < line.end; ++i) {
     const Token& t = ctx.tokens[i];
     if (t.kind == TokenKind::Word) {
-      if (!t.capitalised) return false;
+      // Lower-case words only from data/byline_words.txt ("Nhóm phóng viên"), and
+      // never first.
+      if (!t.capitalised) {
+        const std::size_t n = i == first ? 0 : match_phrase(ctx, ctx.tables.byline_words, i);
+        if (n == 0) return false;
+        i += n - 1;
+        words += static_cast<int>(n);
+        continue;
+      }
       ++words;
     } else if (t.kind == TokenKind::Punct) {
       if (!(t.key == "-" || t.key == "\xE2\x80\x93" || t.key == "," || t.key == "/" ||
-            t.key == "&"))
+            t.key == "&" || t.key == "(" || t.key == ")"))
         return false;
     } else {
       return false;  // digits
@@ -158,7 +202,10 @@ void extract_metadata(Context& ctx, Article& article) {
       }
     }
   }
-  std::optional<Ymd> published = after ? after : before ? before : first_full_date(ctx);
+  // No dateline, no published date: the first date of the body is when something
+  // happened, not when the article appeared, and a guessed year would then be passed
+  // on to every year-less date ("Sáng 14-5") as if it were known.
+  std::optional<Ymd> published = after ? after : before;
   if (published) {
     article.published = format_ymd(*published);
     ctx.published = published;

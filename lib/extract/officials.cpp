@@ -9,6 +9,7 @@
 // organisations inside a title are skipped whole so "Lâm Đồng" is never a name.
 #include "extract/officials.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <string>
@@ -46,6 +47,24 @@ class Finder {
   std::size_t place_at(std::size_t i) const { return match_phrase(ctx_, ctx_.tables.places, i); }
   std::size_t org_at(std::size_t i) const { return match_phrase(ctx_, ctx_.tables.organisations, i); }
   std::size_t stop_at(std::size_t i) const { return match_phrase(ctx_, ctx_.tables.title_stops, i); }
+  // A fixed phrase that goes on inside a title ("và phòng, chống"): its token count.
+  std::size_t continuation_at(std::size_t i) const {
+    int role = 0;
+    const std::size_t n = match_phrase(ctx_, ctx_.tables.titles, i, &role);
+    return role == static_cast<int>(TitleRole::Continuation) ? n : 0;
+  }
+  // A lower-case unit word ("huyện", "thôn") at `i`: its token count.
+  std::size_t unit_at(std::size_t i) const {
+    return word(i) && !t_[i].capitalised ? match_phrase(ctx_, ctx_.tables.place_units, i) : 0;
+  }
+  // Capitalised, not all-caps words from `i` that are no rank, title or honorific.
+  std::size_t capitalised_run(std::size_t i) const {
+    std::size_t j = i;
+    while (j < t_.size() && j - i <= kMaxNameTokens + 2 && word(j) && t_[j].capitalised &&
+           !t_[j].all_caps && !anchor_at(j))
+      ++j;
+    return j - i;
+  }
   bool family_at(std::size_t i) const {
     return word(i) && t_[i].capitalised && !t_[i].all_caps &&
            (t_[i].flags & ResourceTables::kFamilyName) != 0;
@@ -56,7 +75,7 @@ class Finder {
   std::size_t title_at(std::size_t i) const {
     int role = 0;
     std::size_t n = match_phrase(ctx_, ctx_.tables.titles, i, &role);
-    if (n == 0) return 0;
+    if (n == 0 || role == static_cast<int>(TitleRole::Continuation)) return 0;
     if (role == static_cast<int>(TitleRole::Modifier)) {
       int head_role = 0;
       const std::size_t h = match_phrase(ctx_, ctx_.tables.titles, i + n, &head_role);
@@ -112,13 +131,20 @@ class Finder {
     bool name_follows = false;  // stopped at a personal name
   };
 
-  // Reads a title starting at `i` (a rank or a title head there).
-  std::optional<TitleSpan> read_title(std::size_t i) const {
+  // Reads a title starting at `i` (a rank or a title head there). `after_name`: the
+  // title follows a person's name ("Trung tá A - Đồn trưởng Đồn Biên phòng Sơn Trà cho
+  // biết"), so a two-word name that nothing follows is a place ending the title, not a
+  // second person; without a name before, "Thứ trưởng Tô Lâm" names Tô Lâm.
+  std::optional<TitleSpan> read_title(std::size_t i, bool after_name = false) const {
     std::size_t n = title_at(i);
     if (n == 0) n = rank_at(i);
     if (n == 0) return std::nullopt;
     std::size_t j = i + n;
     while (j < t_.size() && j - i < kMaxTitleTokens) {
+      if (const std::size_t c = continuation_at(j)) {
+        j += c;
+        continue;
+      }
       if (stops_title(j)) break;
       if (const std::size_t p = place_at(j)) {
         j += p;
@@ -128,10 +154,37 @@ class Finder {
         j += o;
         continue;
       }
-      if (family_at(j) && name_at(j, true)) return TitleSpan{j, true};
+      // "huyện Trần Đề", "thôn Đồng Sơn": the unit's name. Place names are mostly two
+      // syllables and personal names mostly three, so a run of three after the unit
+      // word is a name (the place left out), and a run of four or more is a place of
+      // two then a name ("thôn Đồng Sơn Lê Quang Toản").
+      if (const std::size_t u = unit_at(j)) {
+        const std::size_t at = j + u;
+        std::size_t place = place_at(at);
+        if (place == 0) {
+          const std::size_t run = capitalised_run(at);
+          place = run == 3 ? 0 : std::min<std::size_t>(run, 2);
+        }
+        j = at + place;
+        continue;
+      }
+      if (family_at(j)) {
+        if (const std::size_t name = name_at(j, true)) {
+          if (after_name && name == 2 && !name_has_titles(j + name)) {
+            j += name;
+            continue;
+          }
+          return TitleSpan{j, true};
+        }
+      }
       ++j;
     }
     return TitleSpan{j, false};
+  }
+
+  // True when titles follow a name ending before `j` (", Phó Chủ tịch …").
+  bool name_has_titles(std::size_t j) const {
+    return separator(j) && (title_at(j + 1) || rank_at(j + 1));
   }
 
   std::string span_text(std::size_t first, std::size_t last_exclusive) const {
@@ -143,7 +196,7 @@ class Finder {
   std::size_t person(std::size_t name_start, std::size_t name_len, std::vector<std::string> titles) {
     std::size_t j = name_start + name_len;
     while (separator(j)) {
-      const auto title = read_title(j + 1);
+      const auto title = read_title(j + 1, true);
       if (!title || title->name_follows) break;  // "…, Bộ trưởng Tô Lâm" is someone else
       titles.push_back(span_text(j + 1, title->end));
       j = title->end;

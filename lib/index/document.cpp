@@ -46,7 +46,9 @@ void move_to_folded_space(Xapian::Document& doc) {
     const bool accented = text::has_diacritics(word);
     for (Xapian::termpos pos : e.positions) {
       doc.add_posting(folded, pos);
-      if (accented && exact.size() <= kMaxTermBytes) doc.add_posting(exact, pos);
+      // Exact forms only rank and filter (phrases match in the folded space), so they need
+      // no positions: that keeps the index about as small as omindex's.
+      if (accented && exact.size() <= kMaxTermBytes) doc.add_term(exact);
     }
     doc.remove_term(e.term);
   }

@@ -14,11 +14,10 @@ namespace tracuu::index {
 inline constexpr int kSchemaVersion = 1;
 
 // Term prefixes. Single capitals follow Xapian's conventions; X... are ours.
-// Free text lives entirely in the "Z" space, with positions, in two forms per word: the
-// folded form ("Zduong") for every word, and, when the word has diacritics, its exact
-// lower-cased form behind kExactMark ("Z^đường"). Both are what a QueryParser with
-// STEM_ALL_Z produces from a stemmer that folds (normal search) or that marks accented
-// words (--exact), so one parser serves both; an unaccented word is never stored twice.
+// Free text lives entirely in the "Z" space, in two forms per word: the folded form
+// ("Zduong") for every word, with positions (matching, phrases, snippets), and, when the
+// word has diacritics, its exact lower-cased form behind kExactMark ("Z^đường"), without
+// positions (ranking boosts and --exact filters). An unaccented word is stored once.
 inline constexpr std::string_view kFolded = "Z";         // folded word (Xapian's stem prefix)
 inline constexpr std::string_view kExactMark = "^";      // after "Z" (and "S"): exact accented word
 inline constexpr std::string_view kUnique = "Q";         // the article's absolute path (raw bytes)

@@ -39,20 +39,10 @@ class KeyedField : public Xapian::FieldProcessor {
 std::string lower_key(std::string_view value) { return text::lower(text::normalize(value)); }
 std::string as_is(std::string_view value) { return std::string(value); }
 
-// For --exact: accented words keep their accents (the "Z^" exact terms), unaccented
-// ones match in the folded space as usual.
-class ExactStem : public Xapian::StemImplementation {
- public:
-  std::string operator()(const std::string& word) override {
-    return text::has_diacritics(word) ? std::string(kExactMark) + word : text::fold(word);
-  }
-  std::string get_description() const override { return "tracuu-exact"; }
-};
-
-Xapian::QueryParser make_parser(const Xapian::Database& db, bool exact) {
+Xapian::QueryParser make_parser(const Xapian::Database& db) {
   Xapian::QueryParser qp;
   qp.set_database(db);
-  qp.set_stemmer(exact ? Xapian::Stem(new ExactStem) : folding_stemmer());
+  qp.set_stemmer(folding_stemmer());
   qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
   qp.set_default_op(Xapian::Query::OP_AND);
   qp.add_prefix("title", std::string(kTitle));
@@ -68,23 +58,42 @@ Xapian::QueryParser make_parser(const Xapian::Database& db, bool exact) {
 constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                                  Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT;
 
-// What the user typed counts in ranking beyond matching: articles with the exact accented
-// forms rank above those that only match folded ("đường" above "dương" for the query
-// "đường"), and articles with the words in their headline rank higher.
-Xapian::Query ranking_boost(const std::string& normalized) {
+// The words of a query as Xapian splits them (lower-cased), fields left out.
+std::vector<std::string> query_words(const std::string& normalized) {
   Xapian::Document words;
   Xapian::TermGenerator generator;
   generator.set_document(words);
   generator.index_text(normalized);
+  std::vector<std::string> out;
+  for (auto t = words.termlist_begin(); t != words.termlist_end(); ++t)
+    if ((*t).find(':') == std::string::npos) out.push_back(*t);
+  return out;
+}
+
+std::string exact_term(const std::string& word) {
+  return std::string(kFolded) + std::string(kExactMark) + word;
+}
+
+// What the user typed counts in ranking beyond matching: articles with the exact accented
+// forms rank above those that only match folded ("đường" above "dương" for the query
+// "đường"), and articles with the words in their headline rank higher.
+Xapian::Query ranking_boost(const std::vector<std::string>& words) {
   std::vector<Xapian::Query> boost;
-  for (auto t = words.termlist_begin(); t != words.termlist_end(); ++t) {
-    const std::string word = *t;
-    if (word.find(':') != std::string::npos) continue;
+  for (const auto& word : words) {
     boost.emplace_back(std::string(kFolded) + std::string(kTitle) + text::fold(word));
-    if (text::has_diacritics(word)) boost.emplace_back(std::string(kFolded) + std::string(kExactMark) + word);
+    if (text::has_diacritics(word)) boost.emplace_back(exact_term(word));
   }
   if (boost.empty()) return Xapian::Query();
   return Xapian::Query(Xapian::Query::OP_OR, boost.begin(), boost.end());
+}
+
+// --exact: every accented word typed must occur with exactly those accents.
+Xapian::Query exact_filter(const std::vector<std::string>& words) {
+  std::vector<Xapian::Query> exact;
+  for (const auto& word : words)
+    if (text::has_diacritics(word)) exact.emplace_back(exact_term(word));
+  if (exact.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_AND, exact.begin(), exact.end());
 }
 
 std::string compact_date(const std::string& iso) {
@@ -210,7 +219,7 @@ struct FacetSpies {
 
 void run_search(const Xapian::Database& database, const std::string& normalized, const SearchOptions& options,
                 SearchResult& result) {
-  Xapian::QueryParser parser = make_parser(database, options.exact);
+  Xapian::QueryParser parser = make_parser(database);
   Xapian::Query query;
   try {
     query = parser.parse_query(normalized, kParseFlags);
@@ -223,7 +232,11 @@ void run_search(const Xapian::Database& database, const std::string& normalized,
   }
   if (const Xapian::Query dates = date_filter(options); !dates.empty())
     query = query.empty() ? dates : Xapian::Query(Xapian::Query::OP_FILTER, query, dates);
-  if (const Xapian::Query boost = ranking_boost(normalized); !boost.empty() && !query.empty())
+  const std::vector<std::string> words = query_words(normalized);
+  if (options.exact)
+    if (const Xapian::Query exact = exact_filter(words); !exact.empty() && !query.empty())
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query, exact);
+  if (const Xapian::Query boost = ranking_boost(words); !boost.empty() && !query.empty())
     query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boost);
   result.parsed = query.get_description();
 
@@ -255,7 +268,7 @@ void run_search(const Xapian::Database& database, const std::string& normalized,
     if (!(*t).empty() && (*t)[0] == kFolded[0]) text_terms.push_back(*t);
   Xapian::Enquire words_enquire(database);
   words_enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, text_terms.begin(), text_terms.end()));
-  const Xapian::MSet words = words_enquire.get_mset(0, 0);
+  const Xapian::MSet word_matches = words_enquire.get_mset(0, 0);
   const Xapian::Stem stemmer = folding_stemmer();
   std::size_t rank = options.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -270,7 +283,7 @@ void run_search(const Xapian::Database& database, const std::string& normalized,
     const std::string body = without_headline(read_text(doc), hit.article.title);
     std::string marked;
     if (!text_terms.empty()) {
-      marked = words.snippet(body, options.snippet_bytes, stemmer,
+      marked = word_matches.snippet(body, options.snippet_bytes, stemmer,
                              Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE |
                                  Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
                              "\x01", "\x02", "…");

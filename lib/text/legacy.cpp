@@ -7,6 +7,7 @@
 // warning: a wrong guess would index mojibake, which is worse than U+FFFD.
 #include "text/legacy.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "text/convert.h"
@@ -32,7 +33,7 @@ constexpr Legacy kLegacy[] = {
 // Scoring reads at most this much: a page of text settles it, and a 100 MB file must
 // not be converted three times.
 constexpr std::size_t kSampleBytes = 64 * 1024;
-// Below this many non-ASCII words there is too little to judge ("t\xE0i li\xEAu" is
+// Below this many words with non-ASCII letters there is too little to judge ("t\xE0i li\xEAu" is
 // two valid Windows-1258 words, and also two Latin-1 ones).
 constexpr std::size_t kMinWords = 3;
 // The winner's share of Vietnamese syllables among its non-ASCII words, and its lead
@@ -49,12 +50,33 @@ std::string plural(std::size_t n, const std::string& what) {
   return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
 }
 
+// C1 controls (U+0080..U+009F) as U+FFFD, counted in `bad`: ICU maps the holes of
+// Windows-1258 (0x81, 0x8A, 0x8D..0x90, 0x9A, 0x9D, 0x9E) to them, where glibc refuses.
+void replace_c1_controls(Converted& out) {
+  std::string& text = out.text;
+  if (text.find('\xC2') == std::string::npos) return;
+  std::string clean;
+  clean.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\xC2' && i + 1 < text.size() &&
+        static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+      clean.append("\xEF\xBF\xBD");
+      ++out.bad;
+      ++i;
+    } else {
+      clean.push_back(text[i]);
+    }
+  }
+  text = std::move(clean);
+}
+
 std::optional<Converted> convert(const Legacy& legacy, std::string_view bytes) {
   Converted out;
   if (!(legacy.icu && convert_with_icu(bytes, legacy.icu, out)) &&
       !convert_with_iconv(bytes, legacy.iconv, out)) {
     return std::nullopt;
   }
+  replace_c1_controls(out);
   // ICU's Windows-1258 gives base letters + combining tones; VISCII/TCVN3 through
   // glibc come out composed, but NFC costs nothing when there is nothing to do.
   out.text = to_nfc(std::move(out.text));
@@ -104,11 +126,13 @@ Decoded decode_not_utf8(std::string_view bytes, std::string lossy, std::size_t r
   }
 
   Score best, second;
+  std::size_t words = 0;  // the most any decoding found
   const std::string_view part = sample(bytes);
   for (const Legacy& legacy : kLegacy) {
     std::optional<Converted> decoded = convert(legacy, part);
     if (!decoded) continue;  // iconv without the gconv module: that candidate is out
     Score score{&legacy, vietnamese_evidence(decoded->text)};
+    words = std::max(words, score.evidence.words);
     if (!best.legacy || score.evidence.share() > best.evidence.share()) {
       second = best;
       best = score;
@@ -117,7 +141,7 @@ Decoded decode_not_utf8(std::string_view bytes, std::string lossy, std::size_t r
     }
   }
 
-  if (!best.legacy || best.evidence.total() < kMinWords) {
+  if (!best.legacy || words < kMinWords) {
     result.text = std::move(lossy);
     result.warnings.push_back(lossy_warning);
     return result;

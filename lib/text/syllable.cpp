@@ -216,6 +216,7 @@ VietnameseEvidence vietnamese_evidence(std::string_view utf8) {
   bool non_ascii = false;
   auto end_word = [&] {
     if (non_ascii) {
+      ++evidence.words;
       if (is_vietnamese_syllable(word)) {
         ++evidence.valid;
       } else {

@@ -15,9 +15,10 @@ namespace tracuu::text::detail {
 bool is_vietnamese_syllable(std::u32string_view word);
 
 struct VietnameseEvidence {
-  std::size_t valid = 0;    // words with a non-ASCII letter that are Vietnamese syllables
-  std::size_t invalid = 0;  // such words that are not, plus stray symbols, control
-                            // characters and U+FFFD (what a wrong decoding produces)
+  std::size_t words = 0;    // words with a non-ASCII letter
+  std::size_t valid = 0;    // of which Vietnamese syllables
+  std::size_t invalid = 0;  // the other words, plus stray symbols, control characters
+                            // and U+FFFD (what a wrong decoding produces)
 
   std::size_t total() const { return valid + invalid; }
   double share() const { return total() ? static_cast<double>(valid) / total() : 0.0; }

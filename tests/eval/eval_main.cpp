@@ -250,7 +250,8 @@ int run(const Options& o) {
   if (o.json) {
     nlohmann::json out = totals_json(totals);
     out["floor_misses"] = nlohmann::json::array();
-    for (const auto& m : misses) out["floor_misses"].push_back({{"kind", m.kind}, {"value", m.value}, {"floor", m.floor}});
+    for (const auto& m : misses)
+      out["floor_misses"].push_back({{"kind", m.kind}, {"value", m.value}, {"floor", m.floor}});
     if (o.verbose) out["per_article"] = per_article;
     std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else {
@@ -258,7 +259,7 @@ int run(const Options& o) {
     print_table(totals);
   }
   for (const auto& m : misses)
-    std::cerr << fmt::format("tracuu_eval: {} is {:.3f}, below its floor {:.2f}\n", m.kind, m.value, m.floor);
+    std::cerr << fmt::format("tracuu_eval: {} is {:.3f}, below its floor {}\n", m.kind, m.value, m.floor);
   return misses.empty() ? 0 : 1;
 }
 

@@ -126,11 +126,13 @@ inline std::string number_text(const nlohmann::json& v) {
 inline Keys gold_keys(const nlohmann::json& gold) {
   Keys k;
   for (const std::string& kind : set_kinds()) k.sets[kind];
-  for (const nlohmann::json& r : detail::array_at(gold, "refs")) k.sets["refs"].push_back(r.at("id").get<std::string>());
+  for (const nlohmann::json& r : detail::array_at(gold, "refs"))
+    k.sets["refs"].push_back(r.at("id").get<std::string>());
   for (const nlohmann::json& r : detail::array_at(gold, "partial_refs"))
     k.sets["partial_refs"].push_back(
         partial_ref_key(r.at("kind").get<std::string>(), detail::number_text(r.at("number"))));
-  for (const nlohmann::json& d : detail::array_at(gold, "dates")) k.sets["dates"].push_back(d.get<std::string>());
+  for (const nlohmann::json& d : detail::array_at(gold, "dates"))
+    k.sets["dates"].push_back(d.get<std::string>());
   for (const nlohmann::json& d : detail::array_at(gold, "partial_dates"))
     k.sets["partial_dates"].push_back(d.get<std::string>());
   for (const nlohmann::json& p : detail::array_at(gold, "periods"))
@@ -191,7 +193,8 @@ inline ArticleScore score_article(const Keys& gold, const Keys& found) {
   for (const std::string& kind : set_kinds()) {
     const auto g = gold.sets.find(kind);
     const auto f = found.sets.find(kind);
-    s.sets[kind] = compare_keys(g == gold.sets.end() ? none : g->second, f == found.sets.end() ? none : f->second);
+    s.sets[kind] = compare_keys(g == gold.sets.end() ? none : g->second,
+                                f == found.sets.end() ? none : f->second);
   }
   for (const std::string& field : field_kinds()) {
     ArticleScore::Field out;
@@ -272,7 +275,8 @@ struct FloorMiss {
 };
 
 // Every kind whose figure falls below its floor.
-inline std::vector<FloorMiss> check_floors(const Totals& totals, const std::map<std::string, double>& floors) {
+inline std::vector<FloorMiss> check_floors(const Totals& totals,
+                                           const std::map<std::string, double>& floors) {
   std::vector<FloorMiss> misses;
   for (const auto& [kind, floor] : floors) {
     const double value = totals.figure(kind).value_or(0.0);

@@ -61,9 +61,13 @@ TEST_CASE("metadata: a dateline with time, and a leading date line alone") {
         "2022-02-14");
 }
 
-TEST_CASE("metadata: without a dateline the first full date of the body is used") {
-  const Article a = run("Tuần tra bảo đảm an toàn giao thông\n\nNgày 7/7/2022, tổ công tác đã ra quân.\n");
-  CHECK(a.published.value_or("") == "2022-07-07");
+TEST_CASE("metadata: without a dateline there is no published date") {
+  // A body date is an event's; year-less dates then stay without a year.
+  const Article a = run("Tuần tra bảo đảm an toàn giao thông\n\nNgày 7/7/2022, tổ công tác đã ra quân. "
+                        "Sáng 9/7, tổ tiếp tục tuần tra.\n");
+  CHECK_FALSE(a.published.has_value());
+  REQUIRE(a.dates.size() == 1);
+  CHECK(a.dates[0].value == "2022-07-07");
   CHECK_FALSE(run("Tiêu đề\n\nKhông có ngày nào ở đây.").published.has_value());
 }
 
@@ -139,4 +143,25 @@ TEST_CASE("extractor: random mixtures of the characters the scanners look at") {
     check_mentions(a, a.periods);
     check_mentions(a, a.officials);
   }
+}
+
+TEST_CASE("metadata: datelines after a label or a place, and with furniture after them") {
+  CHECK(run("Tiêu đề thử nghiệm\n\nĐăng ngày: 2021-05-06 08:15\n\nNội dung ngắn gọn.").published.value_or("") ==
+        "2021-05-06");
+  CHECK(run("Tiêu đề thử nghiệm\n\nCần Thơ, ngày 07 tháng 8 năm 2020\n\nNội dung.").published.value_or("") ==
+        "2020-08-07");
+  CHECK(run("Tiêu đề thử nghiệm\n\nThứ Ba, 11/05/2021, 09:10 · Lượt xem: 812\n\nNội dung.")
+            .published.value_or("") == "2021-05-11");
+  CHECK(run("Tiêu đề thử nghiệm\n\nThứ Ba, 11/05/2021 - 09:10\n\nNội dung.").published.value_or("") ==
+        "2021-05-11");
+  // A sentence that starts with a date is not a dateline.
+  CHECK_FALSE(run("Tiêu đề thử nghiệm\n\nHà Nội, ngày 7/7/2022 tổ công tác ra quân.\n").published.has_value());
+}
+
+TEST_CASE("metadata: a byline may hold a few lower-case words from data/") {
+  CHECK(run("Tiêu đề\n\nNội dung bài viết.\n\nNhóm phóng viên\n\nTin cùng chuyên mục\nCác tin khác\n")
+            .author.value_or("") == "Nhóm phóng viên");
+  CHECK(run("Tiêu đề\n\nNội dung bài viết.\n\nVăn Toàn (tổng hợp)\n").author.value_or("") ==
+        "Văn Toàn (tổng hợp)");
+  CHECK_FALSE(run("Tiêu đề\n\nNội dung bài viết.\n\nQuang cảnh buổi lễ\n").author.has_value());
 }

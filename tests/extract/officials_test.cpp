@@ -134,3 +134,43 @@ TEST_CASE("officials: places, organisations, bylines and bare titles are not off
     CHECK(run(input).officials.empty());
   }
 }
+
+TEST_CASE("officials: a place after a unit word or ending a title is not a person") {
+  // After "huyện"/"thôn" two capitalised words are the unit's name, even when they
+  // start with a family name; four or more leave a name after the place.
+  const Article a = run(
+      "Dự có ông Kha Văn Lực, Chủ tịch UBND huyện Trần Yên; bà Mạc Thị Duyên, Bí thư chi bộ "
+      "thôn Đồng Lạc chia sẻ kinh nghiệm. Bí thư chi bộ thôn Đồng Lạc Ninh Văn Sáu phát biểu.");
+  REQUIRE(a.officials.size() == 3);
+  CHECK(a.officials[0].name == "Kha Văn Lực");
+  CHECK(a.officials[0].titles == std::vector<std::string>{"Chủ tịch UBND huyện Trần Yên"});
+  CHECK(a.officials[1].name == "Mạc Thị Duyên");
+  CHECK(a.officials[1].titles == std::vector<std::string>{"Bí thư chi bộ thôn Đồng Lạc"});
+  CHECK(a.officials[2].name == "Ninh Văn Sáu");
+  CHECK(a.officials[2].titles == std::vector<std::string>{"Bí thư chi bộ thôn Đồng Lạc"});
+
+  // A two-word "name" that ends a title after a person's name is the unit's place;
+  // with titles of its own, or without a name before, it is a person.
+  const Article b = run(
+      "Thiếu tá Hà Văn Tâm - Đồn trưởng Đồn Biên phòng Mai Sơn cho biết. "
+      "Sau đó Thứ trưởng Tô Vĩnh phát biểu.");
+  REQUIRE(b.officials.size() == 2);
+  CHECK(b.officials[0].titles == std::vector<std::string>{"Thiếu tá", "Đồn trưởng Đồn Biên phòng Mai Sơn"});
+  CHECK(b.officials[1].name == "Tô Vĩnh");
+}
+
+TEST_CASE("officials: fixed phrases go on inside a title; court titles; name prefixes") {
+  const Article a = run(
+      "Thượng tá Đinh Văn Quý, Trưởng phòng Cảnh sát kinh tế và phòng, chống tham nhũng Công an "
+      "tỉnh cho biết. Phiên tòa do Thẩm phán Y Khăm Niê chủ tọa; Kiểm sát viên Lù Thị Mai thực hành "
+      "quyền công tố.");
+  REQUIRE(a.officials.size() == 3);
+  CHECK(a.officials[0].titles ==
+        std::vector<std::string>{"Thượng tá", "Trưởng phòng Cảnh sát kinh tế và phòng, chống tham nhũng Công an tỉnh"});
+  CHECK(a.officials[1].name == "Y Khăm Niê");
+  CHECK(a.officials[1].titles == std::vector<std::string>{"Thẩm phán"});
+  CHECK(a.officials[2].name == "Lù Thị Mai");
+  CHECK(a.officials[2].titles == std::vector<std::string>{"Kiểm sát viên"});
+  // "Phòng, chống" never starts a title.
+  CHECK(run("Phòng, chống tội phạm là nhiệm vụ chung của Công an Trần Văn Nam.").officials.empty());
+}
