@@ -8,22 +8,14 @@
 #include "tracuu/extract.h"
 #include "tracuu/resources.h"
 #include "tracuu/text.h"
+#include "extract_fixture.h"
 
 namespace {
 
+using extract_test::resources;
+using extract_test::run;
+
 using tracuu::Article;
-
-const tracuu::Resources& resources() {
-  static const tracuu::Resources r = tracuu::Resources::load(TRACUU_SOURCE_DATA_DIR);
-  return r;
-}
-
-Article run(std::string_view text) {
-  Article a;
-  a.text = tracuu::text::normalize(text);
-  tracuu::Extractor(resources()).run(a);
-  return a;
-}
 
 // An article whose own dateline is `dateline`, with `body` after the headline.
 Article run_dated(std::string_view dateline, std::string_view body) {

@@ -9,22 +9,14 @@
 #include "tracuu/extract.h"
 #include "tracuu/resources.h"
 #include "tracuu/text.h"
+#include "extract_fixture.h"
 
 namespace {
 
+using extract_test::resources;
+using extract_test::run;
+
 using tracuu::Article;
-
-const tracuu::Resources& resources() {
-  static const tracuu::Resources r = tracuu::Resources::load(TRACUU_SOURCE_DATA_DIR);
-  return r;
-}
-
-Article run(std::string_view text) {
-  Article a;
-  a.text = tracuu::text::normalize(text);
-  tracuu::Extractor(resources()).run(a);
-  return a;
-}
 
 template <typename List>
 void check_mentions(const Article& a, const List& entities) {

@@ -9,23 +9,15 @@
 #include "tracuu/extract.h"
 #include "tracuu/resources.h"
 #include "tracuu/text.h"
+#include "extract_fixture.h"
 
 namespace {
 
+using extract_test::resources;
+using extract_test::run;
+
 using tracuu::Article;
 using tracuu::Official;
-
-const tracuu::Resources& resources() {
-  static const tracuu::Resources r = tracuu::Resources::load(TRACUU_SOURCE_DATA_DIR);
-  return r;
-}
-
-Article run(std::string_view text) {
-  Article a;
-  a.text = tracuu::text::normalize(text);
-  tracuu::Extractor(resources()).run(a);
-  return a;
-}
 
 std::string join(const std::vector<std::string>& v) {
   std::string out;

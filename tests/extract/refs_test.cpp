@@ -9,23 +9,15 @@
 #include "tracuu/extract.h"
 #include "tracuu/resources.h"
 #include "tracuu/text.h"
+#include "extract_fixture.h"
 
 namespace {
 
+using extract_test::resources;
+using extract_test::run;
+
 using tracuu::Article;
 using tracuu::Ref;
-
-const tracuu::Resources& resources() {
-  static const tracuu::Resources r = tracuu::Resources::load(TRACUU_SOURCE_DATA_DIR);
-  return r;
-}
-
-Article run(std::string_view sentence) {
-  Article a;
-  a.text = tracuu::text::normalize(sentence);
-  tracuu::Extractor(resources()).run(a);
-  return a;
-}
 
 std::string opt(const std::optional<std::string>& v) { return v.value_or("<null>"); }
 
