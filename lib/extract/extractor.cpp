@@ -1,4 +1,5 @@
-// Extractor::run: builds the shared Context once and runs the passes in the order
+// Extractor::run: cleans page furniture out of the text (clean.h), builds the shared
+// Context once and runs the passes in the order
 // their inputs need: refs (marks code spans), metadata (the article's date), then
 // dates (year-less ones need that date), periods and officials. Never throws: a
 // failure becomes a warning on the article.
@@ -9,6 +10,7 @@
 #include <limits>
 
 #include "data/resources_tables.h"
+#include "extract/clean.h"
 #include "extract/context.h"
 #include "extract/dates.h"
 #include "extract/metadata.h"
@@ -29,6 +31,7 @@ void Extractor::run(Article& article) const {
     return;
   }
   try {
+    article.text = extract::clean_text(article.text, resources_.tables());
     extract::Context ctx(article.text, resources_.tables());
     extract::extract_refs(ctx, article.refs);
     extract::extract_metadata(ctx, article);

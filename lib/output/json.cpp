@@ -18,6 +18,28 @@ std::optional<std::string> optional_string(const json& value) {
   return std::nullopt;
 }
 
+// "Đỗ Hùng – Sao Mai" is two people: a byline split at dashes, commas and "và".
+json authors_json(const std::optional<std::string>& author) {
+  json out = json::array();
+  if (!author) return out;
+  std::string rest = *author;
+  for (const char* sep : {" – ", " — ", " - ", ", ", " và "}) {
+    std::string joined;
+    for (std::size_t at; (at = rest.find(sep)) != std::string::npos;) {
+      joined += rest.substr(0, at) + "\n";
+      rest.erase(0, at + std::string_view(sep).size());
+    }
+    rest = joined + rest;
+  }
+  for (std::size_t start = 0; start <= rest.size();) {
+    std::size_t end = rest.find('\n', start);
+    if (end == std::string::npos) end = rest.size();
+    if (end > start) out.push_back(rest.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
 json mentions_json(const std::vector<Mention>& mentions) {
   json out = json::array();
   for (const auto& m : mentions) out.push_back({{"text", m.text}, {"start", m.start}, {"end", m.end}});
@@ -67,6 +89,7 @@ json article_json(const Article& a, bool with_text) {
   out["title"] = a.title;
   out["published"] = optional_json(a.published);
   out["author"] = optional_json(a.author);
+  out["authors"] = authors_json(a.author);
   out["source_url"] = optional_json(a.source_url);
   out["site"] = a.site.empty() ? json(nullptr) : json(a.site);
   out["warnings"] = a.warnings;

@@ -35,6 +35,8 @@ TEST_CASE("extract: a text article gives its metadata, refs, dates, periods and 
   // The page header's "Thứ Hai, 20/11/2023" is today's date on the site, not the article's.
   CHECK(a["published"] == "2023-10-18");
   CHECK(a["warnings"].empty());
+  CHECK(a["author"] == "MINH ANH");
+  CHECK(a["authors"] == json::array({"MINH ANH"}));
 
   const json* ct = find_by(a["refs"], "id", "09-CT/TW");
   REQUIRE(ct);
@@ -101,6 +103,10 @@ TEST_CASE("extract: text format is for people, invalid UTF-8 warns, a missing fi
   REQUIRE(text.code == 0);
   CHECK(text.out.find("published:  2023-10-18") != std::string::npos);
   CHECK(text.out.find("09-CT/TW") != std::string::npos);
+
+  const auto two = e2e::tracuu({"extract", "-"}, "Tin ngắn\n\nNội dung của bài.\n\nĐỗ Hà – Sao Mai\n");
+  REQUIRE(two.code == 0);
+  CHECK(e2e::json_lines(two.out).at(0)["authors"] == json::array({"Đỗ Hà", "Sao Mai"}));
 
   const auto bad = e2e::tracuu({"extract", "-"}, "B\xe1\xbb\x99 C\xc3\xb4ng an \xff\xfe t\xe1\xbb\x95 ch\xe1\xbb\xa9\x63\n");
   REQUIRE(bad.code == 0);

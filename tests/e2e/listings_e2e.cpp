@@ -105,6 +105,8 @@ TEST_CASE("seeds: fields, synonyms and listings on the real articles") {
   CHECK(count("\"an ninh Tổ quốc\" NOT ANTQ") < count("ANTQ"));
   CHECK(count("year:2019") == 1);
   CHECK(count("date:2022-01-01..2022-12-31") == 1);
+  CHECK(count("\"Liên kết website\"") == 0);  // page furniture is not indexed
+  CHECK(count("\"Thống kê truy cập\"") == 0);
 
   const auto refs = e2e::tracuu({"refs", "--db", db, "--format", "jsonl"});
   std::set<std::string> ids;
