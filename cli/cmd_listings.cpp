@@ -50,11 +50,11 @@ Run add_show(CLI::App& app) {
   cmd->add_option("DOCID|PATH", args->which, "A docid from search results, or the path of an ingested file")
       ->required();
   cmd->add_flag("--text", args->text, "Include the normalised text");
-  add_format(cmd, args->format, false);
+  add_format(cmd, args->format, true);
   return [args] {
     const Article a = show_article(resolve_db(args->db), args->which, args->text);
-    if (args->format == "json") {
-      write_out(output::dump(output::article_json(a, args->text), 2) + "\n");
+    if (args->format != "text") {
+      write_out(output::dump(output::article_json(a, args->text), args->format == "json" ? 2 : -1) + "\n");
     } else {
       write_out(output::article_text(a) + (args->text ? "\n" + a.text + "\n" : ""));
     }
@@ -66,10 +66,11 @@ Run add_stats(CLI::App& app) {
   auto args = std::make_shared<ListingArgs>();
   CLI::App* cmd = app.add_subcommand("stats", "Documents, terms, size, date range, sources and articles per year");
   add_db_option(*cmd, args->db);
-  add_format(cmd, args->format, false);
+  add_format(cmd, args->format, true);
   return [args] {
     const IndexStats stats = index_stats(resolve_db(args->db));
-    write_out(args->format == "json" ? output::dump(output::stats_json(stats), 2) + "\n" : output::stats_text(stats));
+    write_out(args->format == "text" ? output::stats_text(stats)
+                                     : output::dump(output::stats_json(stats), args->format == "json" ? 2 : -1) + "\n");
     return kExitOk;
   };
 }

@@ -150,7 +150,7 @@ json hit_json(const SearchHit& hit) {
   for (const auto& [start, end] : hit.highlights) highlights.push_back({start, end});
   json out = {{"rank", hit.rank},       {"docid", hit.docid},   {"score", hit.score},
               {"percent", hit.percent}, {"path", a.path}};
-  if (a.path_bytes) out["path_bytes"] = *a.path_bytes;
+  if (a.path_bytes) out["path_bytes"] = *a.path_bytes;  // DESIGN.md: exact bytes of a non-UTF-8 name
   out["title"] = a.title;
   out["published"] = optional_json(a.published);
   out["site"] = a.site.empty() ? json(nullptr) : json(a.site);

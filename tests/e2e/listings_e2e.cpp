@@ -38,6 +38,9 @@ TEST_CASE("listings: stats counts documents, dates, sources and years") {
   CHECK(stats["years"].size() == 14);
   CHECK(stats["bytes"].get<std::size_t>() > 0);
   CHECK(stats["terms"].get<std::size_t>() > 1000);
+  const auto line = e2e::tracuu({"stats", "--db", s.db, "--format", "jsonl"});
+  REQUIRE(e2e::json_lines(line.out).size() == 1);
+  CHECK(e2e::json_lines(line.out)[0]["documents"] == 14);
   const auto text = e2e::tracuu({"stats", "--db", s.db});
   CHECK(text.out.find("documents:  14") != std::string::npos);
   CHECK(text.out.find("█") != std::string::npos);

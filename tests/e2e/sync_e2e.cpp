@@ -185,3 +185,54 @@ TEST_CASE("sync: a second writer gets the lock message at once; searches still a
     CHECK(waited.code == 0);
   }
 }
+
+TEST_CASE("sync: odd names, links and encodings never stop a run") {
+  e2e::TempDir dir;
+  const std::string db = (dir / "db").string();
+  e2e::write_file(dir / "c/tên có dấu cách.txt", article(1));
+  e2e::write_file(dir / "c/two\nlines.txt", article(2));
+  e2e::write_file(dir / "c/bad-\xff\xfe-name.txt", article(3));
+  // "Hòa bình và phát triển bền vững của đất nước" in Windows-1258 (as iconv writes it:
+  // base letters followed by combining tone bytes).
+  e2e::write_file(dir / "c/cp1258.txt",
+                  "Ho\xcc" "a bi\xcc" "nh\n\nHo\xcc" "a bi\xcc" "nh v\xe0 ph\xe1t tri\xea\xd2n b\xea\xccn "
+                  "v\xfd\xdeng cu\xd2" "a \xf0\xe2\xect n\xfd\xf5\xec" "c.\n");
+  std::filesystem::create_symlink(dir / "c/missing.txt", dir / "c/dangling.txt");
+  std::filesystem::create_directories(dir / "c/sub");
+  std::filesystem::create_directory_symlink(dir / "c", dir / "c/sub/loop");  // a loop if followed
+  const auto r = e2e::tracuu({"ingest", "--db", db, "--format", "json", (dir / "c").string()});
+  INFO("stderr: " << r.err);
+  REQUIRE(r.code == 0);
+  const json s = json::parse(r.out);
+  CHECK(s["added"] == 4);
+  CHECK(s["skipped"] == 1);
+  CHECK(r.err.find("dangling.txt: dangling symbolic link") != std::string::npos);
+  CHECK(count(db, "phat trien ben vung") == 1);  // the Windows-1258 file, found unaccented
+
+  // A name that is not UTF-8: shown with U+FFFD, exactly in path_bytes (base64).
+  const auto hit = e2e::tracuu({"search", "--db", db, "--format", "jsonl", "\"bai so 3\""});
+  const auto lines = e2e::json_lines(hit.out);
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0]["path"].get<std::string>().find("bad-\xef\xbf\xbd\xef\xbf\xbd-name.txt") != std::string::npos);
+  REQUIRE(lines[0].contains("path_bytes"));
+  CHECK(lines[0]["path_bytes"].get<std::string>().size() > 8);
+  CHECK(count(db, "\"bai so 2\"") == 1);  // the name with a newline
+}
+
+TEST_CASE("sync: an index from another version is refused with a hint") {
+  e2e::TempDir dir;
+  const std::string db = (dir / "db").string();
+  e2e::write_file(dir / "c/a.txt", article(1));
+  ingest(db, {(dir / "c").string()});
+  {
+    Xapian::WritableDatabase w(db, Xapian::DB_OPEN);
+    w.set_metadata("tracuu:schema", "999");
+    w.commit();
+  }
+  const auto search = e2e::tracuu({"search", "--db", db, "an ninh"});
+  CHECK(search.code == 2);
+  CHECK(search.err.find("built by another version of tracuu") != std::string::npos);
+  CHECK(search.err.find("rebuild it") != std::string::npos);
+  const auto again = e2e::tracuu({"ingest", "--db", db, (dir / "c").string()});
+  CHECK(again.code == 2);
+}
