@@ -202,7 +202,9 @@ struct FacetSpies {
 
   std::map<std::string, std::vector<FacetCount>> counts() const {
     std::map<std::string, std::vector<FacetCount>> out;
-    for (const auto& [name, spies] : groups) {
+    for (const auto& group : groups) {
+      const std::string& name = group.first;  // a copy of the binding: clang 14 cannot capture bindings
+      const auto& spies = group.second;
       std::map<std::string, std::size_t> sum;
       for (const auto* spy : spies)
         for (auto v = spy->values_begin(); v != spy->values_end(); ++v) sum[*v] += v.get_termfreq();
