@@ -26,16 +26,6 @@ const icu::Normalizer2& nfd() {
   return *instance;
 }
 
-const icu::Normalizer2& nfc() {
-  static const icu::Normalizer2* instance = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
-    check_icu(status, "getNFCInstance");
-    return n;
-  }();
-  return *instance;
-}
-
 std::string to_utf8(const icu::UnicodeString& s) {
   std::string out;
   s.toUTF8String(out);

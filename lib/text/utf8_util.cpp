@@ -27,6 +27,8 @@ std::size_t ascii_prefix(const unsigned char* p, std::size_t n) {
   return i;
 }
 
+}  // namespace
+
 const icu::Normalizer2& nfc() {
   static const icu::Normalizer2* instance = [] {
     UErrorCode status = U_ZERO_ERROR;
@@ -36,8 +38,6 @@ const icu::Normalizer2& nfc() {
   }();
   return *instance;
 }
-
-}  // namespace
 
 UChar32 previous_code_point(std::string_view s, std::size_t& i) {
   if (i == 0) return -1;

@@ -10,6 +10,7 @@
 
 #include <unicode/umachine.h>
 #include <unicode/utf8.h>
+#include <unicode/normalizer2.h>
 #include <unicode/utypes.h>
 
 namespace tracuu::text::detail {
@@ -57,6 +58,9 @@ std::string to_valid_utf8(std::string_view s, std::size_t* replaced);
 // NFC of UTF-8 text, with a no-copy fast path for text that already is NFC (almost
 // all of it). Huge texts are normalised in pieces cut at line ends.
 std::string to_nfc(std::string text);
+
+// ICU's NFC normaliser (created once; thread-safe). Throws tracuu::Error if ICU cannot.
+const icu::Normalizer2& nfc();
 
 // Throws tracuu::Error (kind Data) when ICU reports a failure: ICU only fails here
 // when its data or memory is missing, which no document can cause.

@@ -141,4 +141,15 @@ std::vector<nlohmann::json> json_lines(const std::string& text) {
 
 std::filesystem::path source_dir() { return TRACUU_SOURCE_DIR; }
 
+std::string seeds_index(const TempDir& dir) {
+  const auto seeds = source_dir() / "../shared/seeds";
+  if (!std::filesystem::is_directory(seeds)) {
+    MESSAGE("shared seed articles not present: skipped");
+    return {};
+  }
+  const std::string db = (dir / "seeds-db").string();
+  REQUIRE(tracuu({"ingest", "--db", db, "--quiet", seeds.string()}).code == 0);
+  return db;
+}
+
 }  // namespace e2e

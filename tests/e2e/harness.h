@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -67,5 +68,9 @@ std::vector<nlohmann::json> json_lines(const std::string& text);
 
 // The project's source directory (data/samples, tests/fixtures).
 std::filesystem::path source_dir();
+
+// The shared seed articles ingested into `dir`/seeds-db, or "" when the checkout does
+// not sit beside them (they are read in CI only; tests then skip).
+std::string seeds_index(const TempDir& dir);
 
 }  // namespace e2e

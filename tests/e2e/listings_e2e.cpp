@@ -90,14 +90,9 @@ TEST_CASE("listings: show by docid and by path, with and without text") {
 }
 
 TEST_CASE("seeds: fields, synonyms and listings on the real articles") {
-  const auto seeds = e2e::source_dir() / "../shared/seeds";
-  if (!std::filesystem::is_directory(seeds)) {
-    MESSAGE("shared seed articles not present: skipped");
-    return;
-  }
   e2e::TempDir dir;
-  const std::string db = (dir / "db").string();
-  REQUIRE(e2e::tracuu({"ingest", "--db", db, "--quiet", seeds.string()}).code == 0);
+  const std::string db = e2e::seeds_index(dir);
+  if (db.empty()) return;
   auto count = [&](const std::string& q) {
     const auto r = e2e::tracuu({"search", "--db", db, "--format", "jsonl", "--limit", "100", q});
     REQUIRE(r.code == 0);
