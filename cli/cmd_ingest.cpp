@@ -80,7 +80,7 @@ Run add_ingest(CLI::App& app) {
   cmd->add_flag("--force", args->force, "Re-index files even when they have not changed");
   cmd->add_flag("--prune", args->prune,
                 "Remove articles whose files are gone (only under folders given that exist and hold articles)");
-  cmd->add_option("-j,--jobs", args->jobs, "Workers reading and extracting (default: the machine's cores)");
+  cmd->add_option("-j,--jobs", args->jobs, "Workers reading and extracting (default: the machine's cores less one per writer)");
   cmd->add_option("--shards", args->shards, "Create the index as K shards written in parallel (a new index only)")
       ->check(CLI::Range(1u, 64u));
   cmd->add_flag("--wait", args->wait, "If another ingest holds the index, wait for it instead of failing");

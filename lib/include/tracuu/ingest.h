@@ -18,7 +18,7 @@ struct IngestOptions {
   bool force = false;                          // re-index files even when unchanged
   bool prune = false;                          // remove articles whose files are gone
   bool wait = false;                           // wait for another writer instead of failing
-  unsigned jobs = 0;                           // reading/extracting workers; 0 = the machine's cores
+  unsigned jobs = 0;                           // reading/extracting workers; 0 = a core per writer left free
   unsigned shards = 0;                         // new index: this many shards written in parallel
   std::uintmax_t max_size = 64u << 20;         // larger files are skipped with a reason
   std::size_t batch_docs = 2000;               // commit after this many documents ...
