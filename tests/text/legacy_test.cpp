@@ -38,10 +38,10 @@ std::string encode(std::string_view utf8, const char* to) {
 
 // Plain punctuation only: VISCII and TCVN3 have no curly quotes or dashes.
 const std::vector<std::string> kSentences = {
-    "Chiều 17/10/2023, tại Hà Nội, Bộ Công an phối hợp với Ủy ban Trung ương Mặt trận "
-    "Tổ quốc Việt Nam tổ chức Hội nghị tổng kết 10 năm thực hiện Chương trình phối hợp.",
-    "Đại tướng Tô Lâm, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an phát biểu chỉ đạo hội "
-    "nghị và trao Bằng khen cho các tập thể, cá nhân có thành tích xuất sắc.",
+    "Sáng 9/10/2024, tại Buôn Ma Thuột, Công an tỉnh Đắk Lắk cùng Ủy ban Mặt trận Tổ "
+    "quốc tỉnh tổ chức hội nghị sơ kết năm năm thực hiện quy chế phối hợp giữa hai bên.",
+    "Thượng tướng Nguyễn Văn Khải, Thứ trưởng Bộ Công an dự, phát biểu chỉ đạo hội nghị "
+    "và trao Bằng khen cho các tập thể, cá nhân có nhiều đóng góp cho phong trào.",
     "Thực hiện Chỉ thị số 09-CT/TW ngày 1-12-2011 của Ban Bí thư, phong trào toàn dân bảo "
     "vệ an ninh Tổ quốc đã có nhiều chuyển biến tích cực trong tình hình mới.",
     "Người dân khu phố đã tự quản, tự phòng, tự bảo vệ và tự hòa giải ở cơ sở; nhiều mô "
