@@ -5,6 +5,8 @@
 
 #include <system_error>
 
+#include <unistd.h>
+
 #include "index/layout.h"
 #include "index/schema.h"
 #include "tracuu/error.h"
@@ -62,6 +64,32 @@ void with_index_errors(const std::filesystem::path& db, const std::function<void
   }
 }
 
+namespace {
+
+// A new index is built beside its final name and renamed into place, so a kill at any
+// moment leaves either no index or a whole one, never a directory Xapian cannot open.
+void create_atomically(const std::filesystem::path& db) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(db, ec)) return;
+  const fs::path parent = db.has_parent_path() ? db.parent_path() : fs::path(".");
+  const std::string prefix = db.filename().string() + ".creating-";
+  for (const auto& entry : fs::directory_iterator(parent, ec))  // left by a killed run
+    if (entry.path().filename().string().rfind(prefix, 0) == 0) fs::remove_all(entry.path(), ec);
+  const fs::path tmp = parent / (prefix + std::to_string(::getpid()));
+  with_index_errors(db, [&] {
+    Xapian::WritableDatabase fresh(tmp.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    fresh.set_metadata(kMetaSchema, current(kMetaSchema));
+    fresh.set_metadata(kMetaNormalizer, current(kMetaNormalizer));
+    fresh.commit();
+    fresh.close();
+  });
+  fs::rename(tmp, db, ec);
+  if (ec) fs::remove_all(tmp, ec);  // another process created it meanwhile: use theirs
+}
+
+}  // namespace
+
 Xapian::WritableDatabase open_writable(const std::filesystem::path& db, bool wait) {
   std::error_code ec;
   if (db.has_parent_path()) std::filesystem::create_directories(db.parent_path(), ec);
@@ -69,6 +97,7 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& db, bool wai
     throw Error(ErrorKind::Io, fmt::format("cannot create {}: {}", db.parent_path().string(), ec.message()),
                 "pass a writable --db DIR");
   }
+  create_atomically(db);
   Xapian::WritableDatabase database;
   with_index_errors(db, [&] {
     database = Xapian::WritableDatabase(db.string(), Xapian::DB_CREATE_OR_OPEN | (wait ? Xapian::DB_RETRY_LOCK : 0));

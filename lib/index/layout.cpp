@@ -111,12 +111,18 @@ Layout create_sharded(const fs::path& db, unsigned count) {
     throw Error(ErrorKind::Index, fmt::format("{} exists and is not a sharded index", db.string()),
                 "give --shards only when creating an index: use a new --db, or leave --shards out");
   }
-  fs::create_directories(db, ec);
-  if (ec) throw Error(ErrorKind::Io, fmt::format("cannot create {}: {}", db.string(), ec.message()));
+  // Built beside its final name and renamed into place: a kill leaves no half-made index.
+  const fs::path tmp = fs::path(db.string() + ".creating-shards");
+  fs::remove_all(tmp, ec);
+  fs::create_directories(tmp, ec);
+  if (ec) throw Error(ErrorKind::Io, fmt::format("cannot create {}: {}", tmp.string(), ec.message()));
   std::vector<std::string> lines;
   for (unsigned i = 0; i < count; ++i) lines.push_back(fmt::format("auto shard-{:02}", i));
-  for (unsigned i = 0; i < count; ++i) open_writable(db / fmt::format("shard-{:02}", i)).close();
-  write_stub(db / kStubName, lines);
+  for (unsigned i = 0; i < count; ++i) open_writable(tmp / fmt::format("shard-{:02}", i)).close();
+  write_stub(tmp / kStubName, lines);
+  fs::remove(db, ec);  // an empty directory given as --db
+  fs::rename(tmp, db, ec);
+  if (ec) throw Error(ErrorKind::Io, fmt::format("cannot create {}: {}", db.string(), ec.message()));
   return read_layout(db);
 }
 

@@ -152,9 +152,10 @@ TEST_CASE("sync: the index is the same whatever --jobs, and survives kill -9 at 
 
   // Kill an ingest several times part-way, then let it finish: one document per file.
   const std::string db = (dir / "killed").string();
-  for (int round = 0; round < 4; ++round) {
+  // The first kill lands while the index is being created, the later ones mid-run.
+  for (int delay_ms : {2, 60, 130, 200}) {
     const int pid = e2e::spawn({"ingest", "--db", db, "--quiet", "--force", (dir / "c").string()});
-    std::this_thread::sleep_for(std::chrono::milliseconds(60 + 70 * round));
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
     kill(pid, SIGKILL);
     e2e::wait_for(pid);
   }
