@@ -46,7 +46,7 @@ void with_index_errors(const std::filesystem::path& db, const std::function<void
                 "wait for it to finish, or run `tracuu ingest --wait` to start as soon as it does");
   } catch (const Xapian::DatabaseNotFoundError&) {
     throw Error(ErrorKind::Index, fmt::format("no index at {}", db.string()),
-                "create it with `tracuu ingest PATH...` (or pass --db DIR, or set TRACUU_DB)");
+                "create it with `tracuu ingest PATH...`, or point --db or TRACUU_DB at an existing index");
   } catch (const Xapian::DatabaseCorruptError& e) {
     throw Error(ErrorKind::Index, fmt::format("index {} is damaged: {}", db.string(), e.get_msg()),
                 "check it with `xapian-check`; rebuild it with `tracuu ingest` into a new --db");
@@ -114,7 +114,7 @@ Xapian::Database open_readable(const std::filesystem::path& db, bool partial, st
   std::error_code ec;
   if (!std::filesystem::exists(db, ec)) {
     throw Error(ErrorKind::Index, fmt::format("no index at {}", db.string()),
-                "create it with `tracuu ingest PATH...` (or pass --db DIR, or set TRACUU_DB)");
+                "create it with `tracuu ingest PATH...`, or point --db or TRACUU_DB at an existing index");
   }
   const Layout layout = read_layout(db);
   Xapian::Database database;

@@ -281,8 +281,10 @@ void run_search(const Xapian::Database& database, const std::string& normalized,
     hit.score = it.get_weight();
     hit.percent = it.get_percent();
     hit.duplicates = options.collapse ? it.get_collapse_count() : 0;
-    hit.article = read_record(doc);
-    const std::string body = without_headline(read_text(doc), hit.article.title);
+    // One read of the document data (it is stored compressed) gives record and text.
+    hit.article = read_record(doc, true);
+    const std::string body = without_headline(std::move(hit.article.text), hit.article.title);
+    hit.article.text.clear();
     std::string marked;
     if (!text_terms.empty()) {
       marked = word_matches.snippet(body, options.snippet_bytes, stemmer,
