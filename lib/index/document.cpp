@@ -6,11 +6,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstdint>
+#include <optional>
 #include <set>
+#include <stdexcept>
 #include <utility>
 #include <vector>
+
+#include <zstd.h>
 
 #include "index/schema.h"
 #include "index/terms.h"
@@ -21,37 +24,79 @@ namespace tracuu::index {
 namespace {
 
 // Xapian's TermGenerator tokenises exactly as its QueryParser does (codes like 09-CT/TW,
-// decimals, apostrophes), so it splits the words; each word is then stored in the "Z"
-// space in its folded form and, if accented, its exact form (schema.h). The
-// TermGenerator's own stemming cannot do this: it never stems terms that start with a
-// digit, while the QueryParser's STEM_ALL_Z does.
-void move_to_folded_space(Xapian::Document& doc) {
-  struct Entry {
-    std::string term;
-    std::vector<Xapian::termpos> positions;
-  };
-  std::vector<Entry> entries;
-  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-    Entry e{*t, {}};
-    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) e.positions.push_back(*p);
-    entries.push_back(std::move(e));
+// decimals, apostrophes). With STEM_ALL_Z it stores every word only in the "Z" space,
+// in the form its stemmer gives, with positions. The stemmer below folds the word
+// (schema.h) and, on the side, notes what else the document needs from its words: the
+// exact forms of accented words, added without positions (they only rank and filter;
+// phrases match in the folded space, so this keeps the index about as small as
+// omindex's), and a hash of each folded word for the near-duplicate key.
+class WordCollector : public Xapian::StemImplementation {
+ public:
+  std::string operator()(const std::string& word) override {
+    if (text::has_diacritics(word)) exact_.push_back(word);
+    std::string folded = text::fold(word);
+    if (hashing_) hashes_.push_back(fnv1a(folded));
+    return folded;
   }
-  for (const auto& e : entries) {
-    const bool titled = !e.term.empty() && e.term[0] == kTitle[0];
-    const std::string_view prefix = titled ? kTitle : std::string_view{};
-    const std::string word = e.term.substr(prefix.size());
-    const std::string space = std::string(kFolded) + std::string(prefix);
-    const std::string folded = space + text::fold(word);
-    const std::string exact = space + std::string(kExactMark) + word;
-    const bool accented = text::has_diacritics(word);
-    for (Xapian::termpos pos : e.positions) {
-      doc.add_posting(folded, pos);
-      // Exact forms only rank and filter (phrases match in the folded space), so they need
-      // no positions: that keeps the index about as small as omindex's.
-      if (accented && exact.size() <= kMaxTermBytes) doc.add_term(exact);
+  std::string get_description() const override { return "tracuu-fold-collect"; }
+
+  // Whether the words seen from now on are hashed for the near-duplicate key.
+  void hash_words(bool on) { hashing_ = on; }
+  const std::vector<std::uint64_t>& hashes() const { return hashes_; }
+
+  // Adds the exact forms noted since the last call, in the space of `prefix`.
+  void flush(Xapian::Document& doc, std::string_view prefix) {
+    std::string term = std::string(kFolded) + std::string(prefix) + std::string(kExactMark);
+    const std::size_t head = term.size();
+    for (const auto& word : exact_) {
+      term.resize(head);
+      term += word;
+      if (term.size() <= kMaxTermBytes) doc.add_term(term);
     }
-    doc.remove_term(e.term);
+    exact_.clear();
   }
+
+ private:
+  std::vector<std::string> exact_;
+  std::vector<std::uint64_t> hashes_;
+  bool hashing_ = false;
+};
+
+// A min-hash over 5-word shingles of the folded words: two copies of one story share it
+// with a probability equal to their shingle overlap, so syndicated copies (near 1)
+// collapse and different stories (near 0) do not.
+std::string min_hash(const std::vector<std::uint64_t>& words) {
+  if (words.empty()) return {};
+  constexpr std::size_t kShingle = 5;
+  std::uint64_t best = ~0ull;
+  const std::size_t last = words.size() >= kShingle ? words.size() - kShingle : 0;
+  for (std::size_t w = 0; w <= last; ++w) {
+    std::uint64_t h = fnv1a({});
+    for (std::size_t k = w; k < std::min(words.size(), w + kShingle); ++k) h = (h ^ words[k]) * 1099511628211ull;
+    best = std::min(best, h);
+  }
+  return fmt::format("{:016x}", best);
+}
+
+// Indexes the title and text of `a` into `doc`; returns the near-duplicate key of the text.
+std::string index_free_text(Xapian::Document& doc, const Article& a) {
+  auto* words = new WordCollector;  // owned by the Xapian::Stem below
+  Xapian::TermGenerator generator;
+  generator.set_stemmer(Xapian::Stem(words));
+  generator.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+  generator.set_document(doc);
+  generator.index_text(a.title, 1, std::string(kTitle));
+  words->flush(doc, kTitle);
+  // Plain-text articles carry their headline in the text; an HTML <title> may not be in
+  // the body, and a reader expects title words to be found like any other.
+  if (!a.title.empty() && a.text.find(a.title) == std::string::npos) {
+    generator.index_text(a.title);
+    generator.increase_termpos();
+  }
+  words->hash_words(true);
+  generator.index_text(a.text);
+  words->flush(doc, {});
+  return min_hash(words->hashes());
 }
 
 void add_entity_terms(Xapian::Document& doc, const Article& a) {
@@ -90,7 +135,38 @@ std::string sortable_date(const std::optional<std::string>& published) {
   return out;
 }
 
+// Document data is compressed here, in the reading workers, with zstd: faster than the
+// zlib compression Xapian would otherwise apply in the single writer thread, and as
+// small. (Glass compresses a document-data table only when it exists from the start;
+// ours is created with the first document, so Xapian stores the bytes as given.)
+constexpr int kDataLevel = 3;
+
+std::string compress_data(std::string_view plain) {
+  std::string packed(ZSTD_compressBound(plain.size()), '\0');
+  const std::size_t n = ZSTD_compress(packed.data(), packed.size(), plain.data(), plain.size(), kDataLevel);
+  if (ZSTD_isError(n)) throw std::runtime_error(std::string("zstd: ") + ZSTD_getErrorName(n));
+  packed.resize(n);
+  return packed;
+}
+
+// The stored record and text; nullopt when the data is not what make_document wrote.
+std::optional<std::string> decompress_data(const std::string& packed) {
+  const unsigned long long size = ZSTD_getFrameContentSize(packed.data(), packed.size());
+  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1ull << 31)) return std::nullopt;
+  std::string plain(size, '\0');
+  const std::size_t n = ZSTD_decompress(plain.data(), plain.size(), packed.data(), packed.size());
+  if (ZSTD_isError(n) || n != size) return std::nullopt;
+  return plain;
+}
+
 }  // namespace
+
+std::string near_duplicate_key(std::string_view body) {
+  Xapian::Document scratch;
+  Article a;
+  a.text = body;
+  return index_free_text(scratch, a);
+}
 
 std::vector<std::string> distinct_ref_ids(const Article& a) {
   std::vector<std::string> out;
@@ -108,46 +184,10 @@ std::vector<std::string> distinct_official_names(const Article& a) {
   return out;
 }
 
-// A min-hash over 5-word shingles of the folded text: two copies of one story share it
-// with a probability equal to their shingle overlap, so syndicated copies (near 1) collapse
-// and different stories (near 0) do not.
-std::string near_duplicate_key(std::string_view body) {
-  const std::string folded = text::fold(body);
-  std::vector<std::string_view> words;
-  std::size_t i = 0;
-  while (i < folded.size()) {
-    while (i < folded.size() && !std::isalnum(static_cast<unsigned char>(folded[i]))) ++i;
-    const std::size_t start = i;
-    while (i < folded.size() && std::isalnum(static_cast<unsigned char>(folded[i]))) ++i;
-    if (i > start) words.emplace_back(folded.data() + start, i - start);
-  }
-  if (words.empty()) return {};
-  constexpr std::size_t kShingle = 5;
-  std::uint64_t best = ~0ull;
-  const std::size_t last = words.size() >= kShingle ? words.size() - kShingle : 0;
-  for (std::size_t w = 0; w <= last; ++w) {
-    std::uint64_t h = fnv1a({});
-    for (std::size_t k = w; k < std::min(words.size(), w + kShingle); ++k) h = fnv1a(" ", fnv1a(words[k], h));
-    best = std::min(best, h);
-  }
-  return fmt::format("{:016x}", best);
-}
-
 Xapian::Document make_document(const Article& a, std::string_view source_id, std::string_view path_bytes,
                                const std::string& signature, const std::string& content_hash) {
   Xapian::Document doc;
-  Xapian::TermGenerator generator;
-  generator.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
-  generator.set_document(doc);
-  generator.index_text(a.title, 1, std::string(kTitle));
-  // Plain-text articles carry their headline in the text; an HTML <title> may not be in
-  // the body, and a reader expects title words to be found like any other.
-  if (!a.title.empty() && a.text.find(a.title) == std::string::npos) {
-    generator.index_text(a.title);
-    generator.increase_termpos();
-  }
-  generator.index_text(a.text);
-  move_to_folded_space(doc);
+  const std::string collapse_key = index_free_text(doc, a);
   add_entity_terms(doc, a);
   doc.add_boolean_term(unique_term(source_id));
   doc.add_value(kSlotSource, std::string(path_bytes));
@@ -155,29 +195,30 @@ Xapian::Document make_document(const Article& a, std::string_view source_id, std
   doc.add_value(kSlotContentHash, content_hash);
   doc.add_value(kSlotPublished, sortable_date(a.published));
   doc.add_value(kSlotSignature, signature);
-  doc.add_value(kSlotCollapse, near_duplicate_key(a.text));
+  doc.add_value(kSlotCollapse, collapse_key);
   add_facet_values(doc, a);
-  doc.set_data(output::dump(output::article_json(a)) + "\n" + a.text);
+  doc.set_data(compress_data(output::dump(output::article_json(a)) + "\n" + a.text));
   return doc;
 }
 
 Article read_record(const Xapian::Document& doc, bool with_text) {
-  const std::string data = doc.get_data();
-  const std::size_t cut = data.find('\n');
+  const std::optional<std::string> data = decompress_data(doc.get_data());
   Article a;
+  const std::size_t cut = data ? data->find('\n') : std::string::npos;
   try {
-    a = output::article_from_json(nlohmann::json::parse(data.substr(0, cut)));
-  } catch (const nlohmann::json::exception&) {
+    if (!data) throw std::runtime_error("not compressed by tracuu");
+    a = output::article_from_json(nlohmann::json::parse(data->substr(0, cut)));
+  } catch (const std::exception&) {
     a.warnings.push_back("stored record is unreadable");
   }
-  if (with_text && cut != std::string::npos) a.text = data.substr(cut + 1);
+  if (with_text && cut != std::string::npos) a.text = data->substr(cut + 1);
   return a;
 }
 
 std::string read_text(const Xapian::Document& doc) {
-  const std::string data = doc.get_data();
-  const std::size_t cut = data.find('\n');
-  return cut == std::string::npos ? std::string{} : data.substr(cut + 1);
+  const std::optional<std::string> data = decompress_data(doc.get_data());
+  const std::size_t cut = data ? data->find('\n') : std::string::npos;
+  return cut == std::string::npos ? std::string{} : data->substr(cut + 1);
 }
 
 }  // namespace tracuu::index

@@ -22,7 +22,8 @@ Xapian::Document make_document(const Article& article, std::string_view source_i
 std::vector<std::string> distinct_ref_ids(const Article& article);
 std::vector<std::string> distinct_official_names(const Article& article);
 
-// The near-duplicate signature stored for collapsing (see document.cpp).
+// The near-duplicate key stored for collapsing: a min-hash of the folded words of `body`
+// (see document.cpp), computed as make_document computes it.
 std::string near_duplicate_key(std::string_view body);
 
 // The stored record of a document (its text left out unless `with_text`).

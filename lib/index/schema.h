@@ -11,7 +11,7 @@
 namespace tracuu::index {
 
 // Bumped when terms, values or document data change incompatibly.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;  // 2: document data compressed with zstd
 
 // Term prefixes. Single capitals follow Xapian's conventions; X... are ours.
 // Free text lives entirely in the "Z" space, in two forms per word: the folded form
@@ -55,9 +55,8 @@ enum Slot : Xapian::valueno {
 };
 inline constexpr unsigned kMaxFacetValues = 32;  // per article and kind; more are not counted
 
-// Document data: the article record as compact JSON (no raw newlines), then '\n',
-// then the normalised text (for snippets and `show --text`), so listings can parse the
-// record without touching the text.
+// Document data: one zstd frame holding the article record as compact JSON (no raw
+// newlines), then '\n', then the normalised text (for snippets and `show --text`).
 
 // Metadata keys.
 inline constexpr const char* kMetaSchema = "tracuu:schema";

@@ -52,13 +52,16 @@ std::unordered_map<std::string, FailedFile> Writer::load_failures() {
 }
 
 std::pair<Xapian::docid, bool> Writer::put(const Article& article, std::string_view source_id,
-                                           std::string_view path_bytes, const std::string& signature,
-                                           const std::string& content_hash) {
+                                           const Xapian::Document& document, bool maybe_stored) {
   std::pair<Xapian::docid, bool> result{0, false};
   with_index_errors(path_, [&] {
+    if (!maybe_stored) {
+      result.first = db_.add_document(document);
+      return;
+    }
     const std::string term = unique_term(source_id);
     result.second = db_.term_exists(term);
-    result.first = db_.replace_document(term, make_document(article, source_id, path_bytes, signature, content_hash));
+    result.first = db_.replace_document(term, document);
   });
   max_refs_ = std::max(max_refs_, std::min<std::size_t>(distinct_ref_ids(article).size(), kMaxFacetValues));
   max_officials_ =

@@ -42,10 +42,11 @@ class Writer {
   std::unordered_map<std::string, FailedFile> load_failures();
   static std::string failure_key(std::string_view path_bytes);
 
-  // Adds or replaces the document of `source_id`; returns its docid and whether it
-  // replaced one.
-  std::pair<Xapian::docid, bool> put(const Article& article, std::string_view source_id, std::string_view path_bytes,
-                                     const std::string& signature, const std::string& content_hash);
+  // Adds or replaces `document` (made by make_document) as the one of `source_id`;
+  // returns its docid and whether it replaced one. `maybe_stored` is false when the
+  // file has nothing in the index, which saves a lookup.
+  std::pair<Xapian::docid, bool> put(const Article& article, std::string_view source_id,
+                                     const Xapian::Document& document, bool maybe_stored);
 
   // Records a new signature for an unchanged document (a file touched, bytes the same).
   void set_signature(Xapian::docid docid, const std::string& signature);

@@ -101,7 +101,7 @@ void read_jsonl(std::string_view bytes, const std::string& display, const std::s
     std::string source_id = raw_path;
     source_id += '\0';
     source_id += std::to_string(line_no);
-    out.articles.push_back({std::move(source_id), std::move(article)});
+    out.articles.push_back({std::move(source_id), std::move(article), {}});
   }
 }
 

@@ -18,6 +18,7 @@
 #include <thread>
 #include <unordered_set>
 
+#include "index/document.h"
 #include "index/layout.h"
 #include "index/writer.h"
 #include "ingest/reader.h"
@@ -55,14 +56,26 @@ constexpr std::uintmax_t kChunkBytes = 64u << 20;
 struct Job {
   fs::path path;
   FileState state;
+  std::string stored_hash;  // content hash of what the index holds for it; empty if none
 };
+
+// Reads and extracts one file and builds its documents: everything but the index
+// writes happens in the workers, so a writer does nothing but write.
+ingest::FileRead read_job(const Job& job, const Extractor& extractor, const IngestOptions& options) {
+  ingest::FileRead read = ingest::read_file(job.path, extractor, options.max_size);
+  // A file touched but not changed keeps its documents (the writer only re-signs them).
+  if (!options.force && !job.stored_hash.empty() && job.stored_hash == read.content_hash) return read;
+  for (auto& a : read.articles)
+    a.document = index::make_document(a.article, a.source_id, job.path.native(), job.state.signature, read.content_hash);
+  return read;
+}
 
 std::vector<ingest::FileRead> read_chunk(const std::vector<Job>& jobs, std::size_t begin, std::size_t end,
                                          const Extractor& extractor, const IngestOptions& options, unsigned workers) {
   std::vector<ingest::FileRead> out(end - begin);
   std::atomic<std::size_t> next{begin};
   auto work = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < end;) out[i - begin] = ingest::read_file(jobs[i].path, extractor, options.max_size);
+    for (std::size_t i; (i = next.fetch_add(1)) < end;) out[i - begin] = read_job(jobs[i], extractor, options);
   };
   std::vector<std::thread> threads;
   for (unsigned t = 1; t < workers; ++t) threads.emplace_back(work);
@@ -162,11 +175,11 @@ class ShardWriter {
     }
     std::unordered_set<Xapian::docid> kept;
     std::size_t text_bytes = 0;
-    for (const auto& [source_id, article] : item.read.articles) {
-      const auto [docid, replaced] = writer_.put(article, source_id, raw, job.state.signature, item.read.content_hash);
+    for (const auto& a : item.read.articles) {
+      const auto [docid, replaced] = writer_.put(a.article, a.source_id, a.document, item.known.has_value());
       kept.insert(docid);
       ++(replaced ? stats.updated : stats.added);
-      text_bytes += article.text.size();
+      text_bytes += a.article.text.size();
     }
     // Lines gone from a changed .jsonl file.
     if (item.known)
@@ -292,7 +305,8 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
         continue;
       }
     }
-    jobs.push_back({path, std::move(state)});
+    auto known = stored.find(path.native());
+    jobs.push_back({path, std::move(state), known == stored.end() ? std::string{} : known->second.content_hash});
   }
   reporter.progress(progress);
 
@@ -327,9 +341,9 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
         stats.bytes += read.bytes;
         for (auto& s : read.skips) skip(std::move(s));
         if (!read.skip_reason.empty()) skip({shown(job.path), read.skip_reason});
-        for (const auto& [source_id, article] : read.articles) {
-          for (const auto& w : article.warnings) reporter.warning(article.path, w);
-          stats.warnings += article.warnings.size();
+        for (const auto& a : read.articles) {
+          for (const auto& w : a.article.warnings) reporter.warning(a.article.path, w);
+          stats.warnings += a.article.warnings.size();
         }
         WriteItem item;
         item.job = &job;
@@ -338,7 +352,7 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
           item.known = std::move(known->second);
           stored.erase(known);
         }
-        for (const auto& [source_id, article] : read.articles) reporter.indexed(article, item.known.has_value());
+        for (const auto& a : read.articles) reporter.indexed(a.article, item.known.has_value());
         item.read = std::move(read);
         shard_for(raw).push(std::move(item));
       }

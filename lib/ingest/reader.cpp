@@ -96,7 +96,7 @@ FileRead read_file(const std::filesystem::path& path, const Extractor& extractor
       out.skip_reason = "no text in it";
       return out;
     }
-    out.articles.push_back({path.native(), std::move(article)});
+    out.articles.push_back({path.native(), std::move(article), {}});
   }
   if (!exact)
     for (auto& a : out.articles) a.article.path_bytes = text::base64(path.native());

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include <xapian.h>
+
 #include "tracuu/ingest.h"
 
 namespace tracuu::ingest {
@@ -16,6 +18,7 @@ namespace tracuu::ingest {
 struct SourcedArticle {
   std::string source_id;  // raw path bytes, plus '\0' and the line number for .jsonl lines
   Article article;
+  Xapian::Document document;  // built by the reading worker (index::make_document)
 };
 
 struct FileRead {
