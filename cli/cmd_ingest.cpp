@@ -66,6 +66,7 @@ struct IngestArgs {
   unsigned shards = 0;
   bool quiet = false;
   bool strict = false;
+  bool no_compact = false;
   double max_size_mb = 64;
   std::string format = "text";
 };
@@ -83,6 +84,8 @@ Run add_ingest(CLI::App& app) {
   cmd->add_option("-j,--jobs", args->jobs, "Workers reading and extracting (default: the machine's cores less one per writer)");
   cmd->add_option("--shards", args->shards, "Create the index as K shards written in parallel (a new index only)")
       ->check(CLI::Range(1u, 64u));
+  cmd->add_flag("--no-compact", args->no_compact,
+                "Do not compact the index after a run that wrote most of it (the first, say)");
   cmd->add_flag("--wait", args->wait, "If another ingest holds the index, wait for it instead of failing");
   cmd->add_flag("-q,--quiet", args->quiet, "No per-file messages on stderr");
   cmd->add_flag("--strict", args->strict, "Exit with 3 when any file was skipped");
@@ -102,6 +105,7 @@ Run add_ingest(CLI::App& app) {
     options.wait = args->wait;
     options.jobs = args->jobs;
     options.shards = args->shards;
+    options.compact = !args->no_compact;
     options.max_size = static_cast<std::uintmax_t>(args->max_size_mb * 1048576.0);
     const IngestStats stats = ingest_paths(resolve_db(args->db), roots, extractor, options, reporter);
     write_out(args->format == "json" ? output::dump(output::ingest_json(stats)) + "\n" : output::ingest_text(stats));

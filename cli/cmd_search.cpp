@@ -74,7 +74,7 @@ Run add_search(CLI::App& app) {
     options.partial = args->partial;
     if (!args->from.empty()) options.from = date_bound(args->from, false);
     if (!args->to.empty()) options.to = date_bound(args->to, true);
-    const Resources resources = Resources::load(Resources::find_data_dir());
+    const Resources resources = Resources::load_for_search(Resources::find_data_dir());
     options.resources = &resources;
     const SearchResult result = tracuu::search(resolve_db(args->db), query, options);
     for (const auto& w : result.warnings) warn("warning: " + w);

@@ -280,6 +280,14 @@ Resources Resources::load(const fs::path& data_dir) {
   return resources;
 }
 
+Resources Resources::load_for_search(const fs::path& data_dir) {
+  auto tables = std::make_shared<ResourceTables>();
+  load_abbreviations(*tables, data_dir);
+  Resources resources;
+  resources.tables_ = std::move(tables);
+  return resources;
+}
+
 fs::path Resources::find_data_dir() {
   std::error_code ec;
   std::string looked;

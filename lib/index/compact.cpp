@@ -47,6 +47,19 @@ std::string stamp() {
                             .count());
 }
 
+// What a compaction killed part-way leaves beside a single database: the half-written
+// copy, or the old database not yet removed. Called with the write lock held, so no
+// other compaction is running.
+void remove_leftovers(const fs::path& db) {
+  std::error_code ec;
+  const fs::path parent = db.has_parent_path() ? db.parent_path() : fs::path(".");
+  const std::string name = db.filename().string();
+  for (const auto& entry : fs::directory_iterator(parent, ec)) {
+    const std::string other = entry.path().filename().string();
+    if (other.rfind(name + ".compact-", 0) == 0 || other.rfind(name + ".old-", 0) == 0) fs::remove_all(entry.path(), ec);
+  }
+}
+
 }  // namespace
 
 CompactResult compact_index(const fs::path& db, const std::optional<fs::path>& into) {
@@ -74,6 +87,7 @@ CompactResult compact_index(const fs::path& db, const std::optional<fs::path>& i
     result.bytes_before += size_of(shard.path);
   }
   result.documents = sources.get_doccount();
+  if (!layout.sharded()) remove_leftovers(db);
 
   fs::path target;
   if (into) {

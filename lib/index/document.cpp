@@ -118,13 +118,22 @@ void add_entity_terms(Xapian::Document& doc, const Article& a) {
     if (term.size() <= kMaxTermBytes) doc.add_boolean_term(term);
 }
 
-// One slot per distinct value (schema.h: multi-valued facets).
+// One slot per distinct value (schema.h: multi-valued facets), and all of them packed in
+// kSlotFacets.
 void add_facet_values(Xapian::Document& doc, const Article& a) {
-  if (a.published && a.published->size() >= 4) doc.add_value(kSlotYear, a.published->substr(0, 4));
-  if (!a.site.empty()) doc.add_value(kSlotSite, a.site);
+  std::string packed;
+  auto add = [&](Xapian::valueno slot, char code, const std::string& value) {
+    doc.add_value(slot, value);
+    if (!packed.empty()) packed += kFacetSeparator;
+    packed += code;
+    packed += value;
+  };
+  if (a.published && a.published->size() >= 4) add(kSlotYear, 'y', a.published->substr(0, 4));
+  if (!a.site.empty()) add(kSlotSite, 's', a.site);
   const auto ids = distinct_ref_ids(a), names = distinct_official_names(a);
-  for (unsigned i = 0; i < ids.size() && i < kMaxFacetValues; ++i) doc.add_value(kSlotRefBase + i, ids[i]);
-  for (unsigned i = 0; i < names.size() && i < kMaxFacetValues; ++i) doc.add_value(kSlotOfficialBase + i, names[i]);
+  for (unsigned i = 0; i < ids.size() && i < kMaxFacetValues; ++i) add(kSlotRefBase + i, 'r', ids[i]);
+  for (unsigned i = 0; i < names.size() && i < kMaxFacetValues; ++i) add(kSlotOfficialBase + i, 'o', names[i]);
+  if (!packed.empty()) doc.add_value(kSlotFacets, packed);
 }
 
 std::string sortable_date(const std::optional<std::string>& published) {
@@ -157,6 +166,59 @@ std::optional<std::string> decompress_data(const std::string& packed) {
   const std::size_t n = ZSTD_decompress(plain.data(), plain.size(), packed.data(), packed.size());
   if (ZSTD_isError(n) || n != size) return std::nullopt;
   return plain;
+}
+
+// What a search hit shows of an article (path, title, date, site, reference ids, official
+// names): stored as a record of its own ahead of the full one, so a search parses a few
+// hundred bytes per hit, not every mention of every entity.
+Article hit_part(const Article& a) {
+  Article h;
+  h.path = a.path;
+  h.path_bytes = a.path_bytes;
+  h.format = a.format;
+  h.title = a.title;
+  h.published = a.published;
+  h.site = a.site;
+  for (const auto& r : a.refs) {
+    if (!r.id) continue;
+    h.refs.emplace_back();
+    h.refs.back().id = r.id;
+  }
+  for (const auto& o : a.officials) {
+    h.officials.emplace_back();
+    h.officials.back().name = o.name;
+  }
+  return h;
+}
+
+// The stored data split into its three parts: hit record, full record, text.
+struct DataParts {
+  std::optional<std::string> plain;
+  std::string_view hit, record, text;
+};
+
+DataParts split_data(const Xapian::Document& doc) {
+  DataParts parts{decompress_data(doc.get_data()), {}, {}, {}};
+  if (!parts.plain) return parts;
+  const std::string_view all = *parts.plain;
+  const std::size_t first = all.find('\n');
+  const std::size_t second = first == std::string_view::npos ? first : all.find('\n', first + 1);
+  if (second == std::string_view::npos) return parts;
+  parts.hit = all.substr(0, first);
+  parts.record = all.substr(first + 1, second - first - 1);
+  parts.text = all.substr(second + 1);
+  return parts;
+}
+
+Article parse_article(std::string_view json_text) {
+  try {
+    if (json_text.empty()) throw std::runtime_error("no record");
+    return output::article_from_json(nlohmann::json::parse(json_text));
+  } catch (const std::exception&) {
+    Article a;
+    a.warnings.push_back("stored record is unreadable");
+    return a;
+  }
 }
 
 }  // namespace
@@ -197,28 +259,25 @@ Xapian::Document make_document(const Article& a, std::string_view source_id, std
   doc.add_value(kSlotSignature, signature);
   doc.add_value(kSlotCollapse, collapse_key);
   add_facet_values(doc, a);
-  doc.set_data(compress_data(output::dump(output::article_json(a)) + "\n" + a.text));
+  doc.set_data(compress_data(output::dump(output::article_json(hit_part(a))) + "\n" +
+                             output::dump(output::article_json(a)) + "\n" + a.text));
   return doc;
 }
 
 Article read_record(const Xapian::Document& doc, bool with_text) {
-  const std::optional<std::string> data = decompress_data(doc.get_data());
-  Article a;
-  const std::size_t cut = data ? data->find('\n') : std::string::npos;
-  try {
-    if (!data) throw std::runtime_error("not compressed by tracuu");
-    a = output::article_from_json(nlohmann::json::parse(data->substr(0, cut)));
-  } catch (const std::exception&) {
-    a.warnings.push_back("stored record is unreadable");
-  }
-  if (with_text && cut != std::string::npos) a.text = data->substr(cut + 1);
+  const DataParts parts = split_data(doc);
+  Article a = parse_article(parts.record);
+  if (with_text) a.text = parts.text;
   return a;
 }
 
-std::string read_text(const Xapian::Document& doc) {
-  const std::optional<std::string> data = decompress_data(doc.get_data());
-  const std::size_t cut = data ? data->find('\n') : std::string::npos;
-  return cut == std::string::npos ? std::string{} : data->substr(cut + 1);
+Article read_hit(const Xapian::Document& doc, bool with_text) {
+  const DataParts parts = split_data(doc);
+  Article a = parse_article(parts.hit);
+  if (with_text) a.text = parts.text;
+  return a;
 }
+
+std::string read_text(const Xapian::Document& doc) { return std::string(split_data(doc).text); }
 
 }  // namespace tracuu::index

@@ -29,6 +29,10 @@ std::string near_duplicate_key(std::string_view body);
 // The stored record of a document (its text left out unless `with_text`).
 Article read_record(const Xapian::Document& doc, bool with_text = false);
 
+// What a search hit shows (path, title, published, site, reference ids, official names):
+// a small record stored apart from the full one, quick to read.
+Article read_hit(const Xapian::Document& doc, bool with_text = false);
+
 // Just the stored text of a document.
 std::string read_text(const Xapian::Document& doc);
 

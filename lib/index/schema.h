@@ -47,6 +47,10 @@ enum Slot : Xapian::valueno {
                         // shards can sort on it (they cannot run a KeyMaker)
   kSlotYear = 10,       // "2023": the published year, for the year facet
   kSlotSite = 11,       // "baoangiang.com.vn", for the site facet
+  kSlotFacets = 12,     // every facet value of the article in one value, for a local search's
+                        // one-read-per-match counting: entries "<code><value>" joined by
+                        // kFacetSeparator, code one of kFacetCodes (the per-slot values below
+                        // serve remote shards, whose servers know only Xapian's own spies)
   // Multi-valued facets take one slot per value, so Xapian's own ValueCountMatchSpy
   // (which a remote shard server knows) can count them: the n-th distinct reference id
   // of an article goes in kSlotRefBase + n, the n-th official's name in kSlotOfficialBase + n.
@@ -54,9 +58,13 @@ enum Slot : Xapian::valueno {
   kSlotOfficialBase = 60,
 };
 inline constexpr unsigned kMaxFacetValues = 32;  // per article and kind; more are not counted
+inline constexpr char kFacetSeparator = '\x1f';
+// The facet of each code in kSlotFacets: 'r' refs, 'o' officials, 'y' years, 's' sites.
+inline constexpr std::string_view kFacetCodes = "roys";
 
-// Document data: one zstd frame holding the article record as compact JSON (no raw
-// newlines), then '\n', then the normalised text (for snippets and `show --text`).
+// Document data: one zstd frame holding three parts separated by '\n': what a search hit
+// shows as a compact JSON record (index::read_hit), the whole article record as compact
+// JSON (no raw newlines in either), and the normalised text (snippets, `show --text`).
 
 // Metadata keys.
 inline constexpr const char* kMetaSchema = "tracuu:schema";

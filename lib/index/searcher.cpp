@@ -5,11 +5,15 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
+#include <memory>
+#include <unordered_map>
 
 #include "data/resources_tables.h"
 #include "index/database.h"
 #include "index/document.h"
+#include "index/layout.h"
 #include "index/query_rewrite.h"
 #include "index/schema.h"
 #include "index/suggest.h"
@@ -173,18 +177,59 @@ std::string lead(const std::string& text, std::size_t bytes) {
   return out;
 }
 
+// Facet counts: a name ("refs", "officials", "years", "sites") -> value -> articles.
+using FacetSums = std::map<std::string, std::map<std::string, std::size_t>>;
+
+std::string facet_name(char code) {
+  switch (code) {
+    case 'r': return "refs";
+    case 'o': return "officials";
+    case 'y': return "years";
+    default: return "sites";
+  }
+}
+
+// Counting facets where every shard is local: one read of the packed slot per match.
+// Clones (if Xapian makes any) count into the same tables.
+class PackedFacetSpy : public Xapian::MatchSpy {
+ public:
+  using Counts = std::array<std::unordered_map<std::string, std::size_t>, 256>;  // by facet code
+  PackedFacetSpy() : counts_(std::make_shared<Counts>()) {}
+  explicit PackedFacetSpy(std::shared_ptr<Counts> counts) : counts_(std::move(counts)) {}
+  void operator()(const Xapian::Document& doc, double) override {
+    const std::string packed = doc.get_value(kSlotFacets);
+    Counts& counts = *counts_;
+    for (std::size_t start = 0; start < packed.size();) {
+      std::size_t end = packed.find(kFacetSeparator, start);
+      if (end == std::string::npos) end = packed.size();
+      if (end > start) ++counts[static_cast<unsigned char>(packed[start])][packed.substr(start + 1, end - start - 1)];
+      start = end + 1;
+    }
+  }
+  Xapian::MatchSpy* clone() const override { return new PackedFacetSpy(counts_); }
+  std::string name() const override { return "tracuu::PackedFacetSpy"; }
+  void collect(FacetSums& sums) const {
+    for (char code : kFacetCodes)
+      for (const auto& [value, count] : (*counts_)[static_cast<unsigned char>(code)]) sums[facet_name(code)][value] += count;
+  }
+
+ private:
+  std::shared_ptr<Counts> counts_;
+};
+
 std::size_t metadata_count(const Xapian::Database& db, const char* key) {
   const std::string stored = db.get_metadata(key);
   // Remote shards serve no metadata: then count every slot there may be.
   return stored.empty() ? kMaxFacetValues : std::min<std::size_t>(std::stoul(stored), kMaxFacetValues);
 }
 
-// Multi-valued facets are spread over several slots (schema.h); each slot has Xapian's
-// own ValueCountMatchSpy and the counts are summed per value.
-struct FacetSpies {
+// Counting facets across remote shards, whose servers know only Xapian's own spies:
+// multi-valued facets are spread over several slots (schema.h), each with a
+// ValueCountMatchSpy, and the counts are summed per value.
+struct SlotFacetSpies {
   std::vector<std::pair<std::string, std::vector<Xapian::ValueCountMatchSpy*>>> groups;
 
-  FacetSpies(Xapian::Enquire& enquire, const Xapian::Database& db) {
+  SlotFacetSpies(Xapian::Enquire& enquire, const Xapian::Database& db) {
     auto add = [&](const std::string& name, Xapian::valueno first, std::size_t count) {
       std::vector<Xapian::ValueCountMatchSpy*> spies;
       for (std::size_t i = 0; i < count; ++i) {
@@ -200,27 +245,31 @@ struct FacetSpies {
     add("sites", kSlotSite, 1);
   }
 
-  std::map<std::string, std::vector<FacetCount>> counts() const {
-    std::map<std::string, std::vector<FacetCount>> out;
-    for (const auto& group : groups) {
-      const std::string& name = group.first;  // a copy of the binding: clang 14 cannot capture bindings
-      const auto& spies = group.second;
-      std::map<std::string, std::size_t> sum;
-      for (const auto* spy : spies)
-        for (auto v = spy->values_begin(); v != spy->values_end(); ++v) sum[*v] += v.get_termfreq();
-      std::vector<FacetCount> list;
-      for (auto& [value, count] : sum) list.push_back({value, count});
-      std::stable_sort(list.begin(), list.end(), [&](const auto& a, const auto& b) {
-        return name == "years" ? a.value > b.value : a.count > b.count;
-      });
-      out[name] = std::move(list);
-    }
-    return out;
+  void collect(FacetSums& sums) const {
+    for (const auto& group : groups)
+      for (const auto* spy : group.second)
+        for (auto v = spy->values_begin(); v != spy->values_end(); ++v) sums[group.first][*v] += v.get_termfreq();
   }
 };
 
-void run_search(const Xapian::Database& database, const std::string& normalized, const SearchOptions& options,
-                SearchResult& result) {
+// The facet lists as printed: years newest first, the others most frequent first.
+std::map<std::string, std::vector<FacetCount>> facet_lists(const FacetSums& sums) {
+  std::map<std::string, std::vector<FacetCount>> out;
+  for (const char* name : {"refs", "officials", "years", "sites"}) {
+    std::vector<FacetCount> list;
+    if (auto it = sums.find(name); it != sums.end())
+      for (const auto& [value, count] : it->second) list.push_back({value, count});
+    const bool years = std::string_view(name) == "years";
+    std::stable_sort(list.begin(), list.end(), [&](const auto& a, const auto& b) {
+      return years ? a.value > b.value : a.count > b.count;
+    });
+    out[name] = std::move(list);
+  }
+  return out;
+}
+
+void run_search(const Xapian::Database& database, bool remote, const std::string& normalized,
+                const SearchOptions& options, SearchResult& result) {
   Xapian::QueryParser parser = make_parser(database);
   Xapian::Query query;
   try {
@@ -252,15 +301,26 @@ void run_search(const Xapian::Database& database, const std::string& normalized,
     enquire.set_sort_by_value_then_relevance(kSlotDateKey, options.sort == Sort::Newest);
   }
   if (options.collapse) enquire.set_collapse_key(kSlotCollapse);
-  std::optional<FacetSpies> spies;
-  if (options.facets) spies.emplace(enquire, database);
+  std::optional<SlotFacetSpies> slot_spies;
+  PackedFacetSpy* packed_spy = nullptr;
+  if (options.facets && remote) {
+    slot_spies.emplace(enquire, database);
+  } else if (options.facets) {
+    packed_spy = new PackedFacetSpy;
+    enquire.add_matchspy(packed_spy->release());
+  }
   // Facets must see every match to count correctly; otherwise look a little ahead so
   // small totals are exact.
   const Xapian::doccount check = options.facets ? database.get_doccount()
                                                 : static_cast<Xapian::doccount>(options.offset + options.limit + 100);
   const Xapian::MSet mset = enquire.get_mset(options.offset, options.limit, check);
   result.total_estimate = mset.get_matches_estimated();
-  if (spies) result.facets = spies->counts();
+  if (options.facets) {
+    FacetSums sums;
+    if (slot_spies) slot_spies->collect(sums);
+    if (packed_spy) packed_spy->collect(sums);
+    result.facets = facet_lists(sums);
+  }
 
   // Xapian highlights a phrase's words only where it re-finds the phrase in unstemmed
   // words, which never happens in the folded space; so snippets come from an MSet of the
@@ -282,15 +342,16 @@ void run_search(const Xapian::Database& database, const std::string& normalized,
     hit.percent = it.get_percent();
     hit.duplicates = options.collapse ? it.get_collapse_count() : 0;
     // One read of the document data (it is stored compressed) gives record and text.
-    hit.article = read_record(doc, true);
+    hit.article = read_hit(doc, true);
     const std::string body = without_headline(std::move(hit.article.text), hit.article.title);
     hit.article.text.clear();
     std::string marked;
     if (!text_terms.empty()) {
-      marked = word_matches.snippet(body, options.snippet_bytes, stemmer,
-                             Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE |
-                                 Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
-                             "\x01", "\x02", "…");
+      // Without SNIPPET_EXHAUSTIVE and SNIPPET_BACKGROUND_MODEL: Xapian stops once past
+      // the first good window, and does not look up every word of the text in the index
+      // (together they were most of a search's time).
+      marked = word_matches.snippet(body, options.snippet_bytes, stemmer, Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
+                                    "\x01", "\x02", "…");
     }
     plain_snippet(marked.empty() ? lead(body, options.snippet_bytes) : marked, hit);
     result.hits.push_back(std::move(hit));
@@ -324,13 +385,15 @@ SearchResult search(const std::filesystem::path& db, const std::string& query, c
   if (options.resources) normalized = expand_synonyms(normalized, options.resources->tables().abbreviations);
 
   Xapian::Database database = open_readable(db, options.partial, &result.warnings);
+  const Layout layout = read_layout(db);
+  const bool remote = std::any_of(layout.shards.begin(), layout.shards.end(), [](const Shard& s) { return s.remote; });
   with_index_errors(db, [&] {
     // A writer committing meanwhile can invalidate what this reader sees: reopen at the
     // new revision and run again (a reader never blocks the writer).
     for (int attempt = 0;; ++attempt) {
       try {
         SearchResult fresh = result;
-        run_search(database, normalized, options, fresh);
+        run_search(database, remote, normalized, options, fresh);
         result = std::move(fresh);
         return;
       } catch (const Xapian::DatabaseModifiedError&) {

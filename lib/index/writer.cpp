@@ -108,6 +108,12 @@ void Writer::raise_facet_counts(std::size_t refs, std::size_t officials) {
   max_officials_ = std::max(max_officials_, officials);
 }
 
+std::size_t Writer::doc_count() {
+  std::size_t count = 0;
+  with_index_errors(path_, [&] { count = db_.get_doccount(); });
+  return count;
+}
+
 void Writer::commit() {
   with_index_errors(path_, [&] {
     raise_metadata_count(kMetaMaxRefs, max_refs_);

@@ -60,6 +60,9 @@ class Writer {
   std::pair<std::size_t, std::size_t> facet_counts();
   void raise_facet_counts(std::size_t refs, std::size_t officials);
 
+  // Articles in the index now (uncommitted changes included).
+  std::size_t doc_count();
+
   // Makes everything so far durable. Call explicitly: Xapian's destructor commits too,
   // but swallows the exception.
   void commit();

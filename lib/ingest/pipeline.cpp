@@ -23,6 +23,7 @@
 #include "index/writer.h"
 #include "ingest/reader.h"
 #include "ingest/walk.h"
+#include "tracuu/compact.h"
 #include "tracuu/error.h"
 #include "tracuu/ingest.h"
 #include "tracuu/text.h"
@@ -394,13 +395,24 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
       shard->writer().commit();
     }
   }
+  std::size_t documents = 0;
   for (auto& shard : shards) {
     stats.added += shard->stats.added;
     stats.updated += shard->stats.updated;
     stats.unchanged += shard->stats.unchanged;
     stats.removed += shard->stats.removed;
+    documents += shard->writer().doc_count();
   }
   stats.shards = shard_count;
+  // Batches leave Xapian's B-trees part-filled (each commit splits blocks); a run that
+  // wrote most of the index, such as the first, is followed by a compaction, which costs
+  // a few percent of the run and makes the index about a third smaller.
+  const std::size_t written = stats.added + stats.updated;
+  if (options.compact && !layout.sharded() && written > 0 && 2 * written >= documents) {
+    shards.clear();  // closes the writer, releasing the lock compact_index() takes
+    compact_index(db, std::nullopt);
+    stats.compacted = true;
+  }
   stats.seconds = elapsed();
   progress.seconds = stats.seconds;
   reporter.progress(progress);

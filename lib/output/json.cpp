@@ -190,7 +190,8 @@ json ingest_json(const IngestStats& s) {
   for (const auto& skip : s.skips) skips.push_back({{"path", skip.path}, {"reason", skip.reason}});
   return {{"seen", s.seen},       {"added", s.added},     {"updated", s.updated},   {"unchanged", s.unchanged},
           {"removed", s.removed}, {"skipped", s.skipped}, {"warnings", s.warnings}, {"bytes", s.bytes},
-          {"jobs", s.jobs},       {"shards", s.shards},   {"seconds", s.seconds}, {"skips", std::move(skips)}};
+          {"jobs", s.jobs},       {"shards", s.shards},   {"compacted", s.compacted},
+          {"seconds", s.seconds}, {"skips", std::move(skips)}};
 }
 
 std::string dump(const json& value, int indent) {

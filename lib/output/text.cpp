@@ -106,9 +106,9 @@ std::string search_text(const SearchResult& result, bool color, const std::strin
 std::string ingest_text(const IngestStats& s) {
   return fmt::format(
       "{} added, {} updated, {} unchanged, {} removed, {} skipped, {} warnings in {:.2f} s ({} files seen, {:.1f} MB "
-      "read, {} reader{}{})\n",
+      "read, {} reader{}{}{})\n",
       s.added, s.updated, s.unchanged, s.removed, s.skipped, s.warnings, s.seconds, s.seen, s.bytes / 1048576.0, s.jobs,
-      s.jobs == 1 ? "" : "s", s.shards > 1 ? fmt::format(", {} shards", s.shards) : "");
+      s.jobs == 1 ? "" : "s", s.shards > 1 ? fmt::format(", {} shards", s.shards) : "", s.compacted ? ", compacted" : "");
 }
 
 }  // namespace tracuu::output

@@ -1,122 +1,22 @@
-// Builds the lower/fold lookup tables from ICU (root-locale full lower-casing, NFD,
-// NFC) plus the one rule ICU lacks: đ/Đ/Ð have no decomposition, so stripping marks
-// leaves them alone (reference/vietnamese.md §5.2); fold() maps them to "d" explicitly.
+// The lower/fold lookup tables, computed at build time: gen_case_tables runs the ICU
+// case maps (case_map.cpp) over the table's range and writes case_table_data.inc, so
+// the tables are constant data in the binary and the first fold() or lower() of a
+// process costs nothing (building them with ICU at first use took milliseconds, a
+// third of a whole `tracuu search`).
 #include "text/case_table.h"
-
-#include <cstring>
-#include <memory>
-
-#include <unicode/locid.h>
-#include <unicode/normalizer2.h>
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
-
-#include "text/utf8_util.h"
 
 namespace tracuu::text::detail {
 namespace {
 
-const icu::Normalizer2& nfd() {
-  static const icu::Normalizer2* instance = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* n = icu::Normalizer2::getNFDInstance(status);
-    check_icu(status, "getNFDInstance");
-    return n;
-  }();
-  return *instance;
-}
-
-std::string to_utf8(const icu::UnicodeString& s) {
-  std::string out;
-  s.toUTF8String(out);
-  return out;
-}
-
-icu::UnicodeString lowered(UChar32 c) {
-  icu::UnicodeString s(c);
-  s.toLower(icu::Locale::getRoot());
-  return s;
-}
-
-bool is_eth_or_d_stroke(UChar32 c) {
-  return c == 0x0110 || c == 0x0111 || c == 0x00D0 || c == 0x00F0;
-}
-
-void store(TableEntry& entry, const std::string& utf8) {
-  std::memset(entry.bytes, 0, sizeof entry.bytes);
-  std::memcpy(entry.bytes, utf8.data(), utf8.size());
-  entry.len = static_cast<std::uint8_t>(utf8.size());
-}
-
-std::unique_ptr<const CaseTables> build() {
-  auto t = std::make_unique<CaseTables>();
-  for (UChar32 c = 0; c < kTableEnd; ++c) {
-    std::string folded = fold_code_point(c);
-    std::string lower = lower_code_point(c);
-    std::uint8_t flags = 0;
-    if (folded != lower) flags |= kFoldDiffers;
-    if (u_getCombiningClass(c) != 0) flags |= kCombining;
-    if (c == 0x03A3) flags |= kLowerContext;  // Σ is σ or ς depending on what follows
-    if (folded.size() <= sizeof(TableEntry::bytes)) {
-      store(t->fold[c], folded);
-    } else {
-      flags |= kFoldTooLong;
-    }
-    if (lower.size() <= sizeof(TableEntry::bytes)) {
-      store(t->lower[c], lower);
-    } else {
-      flags |= kLowerTooLong;
-    }
-    t->flags[c] = flags;
-  }
-  return t;
-}
+// constexpr: initialised at compile time, with no dynamic initialiser to run or order.
+constexpr CaseTables kTables = {
+#include "case_table_data.inc"
+};
 
 }  // namespace
 
-bool is_stripped_mark(UChar32 c) {
-  return (c >= 0x0300 && c <= 0x036F) ||  // Combining Diacritical Marks (all Vietnamese tones)
-         (c >= 0x1AB0 && c <= 0x1AFF) ||  // ... Extended
-         (c >= 0x1DC0 && c <= 0x1DFF) ||  // ... Supplement
-         (c >= 0x20D0 && c <= 0x20FF) ||  // ... for Symbols
-         (c >= 0xFE20 && c <= 0xFE2F);    // Combining Half Marks
-}
-
-std::string lower_code_point(UChar32 c) {
-  if (c < 0 || c > 0x10FFFF || U_IS_SURROGATE(c)) return "\xEF\xBF\xBD";
-  return to_utf8(lowered(c));
-}
-
-std::string fold_code_point(UChar32 c) {
-  if (c < 0 || c > 0x10FFFF || U_IS_SURROGATE(c)) return "\xEF\xBF\xBD";
-  if (is_eth_or_d_stroke(c)) return "d";
-  if (is_stripped_mark(c)) return {};
-  icu::UnicodeString lower = lowered(c);
-  UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString decomposed = nfd().normalize(lower, status);
-  check_icu(status, "NFD");
-  icu::UnicodeString kept;
-  bool stripped = false;
-  for (int32_t i = 0; i < decomposed.length();) {
-    UChar32 d = decomposed.char32At(i);
-    i += U16_LENGTH(d);
-    if (is_stripped_mark(d)) {
-      stripped = true;
-    } else {
-      kept.append(is_eth_or_d_stroke(d) ? UChar32{'d'} : d);
-    }
-  }
-  // Letters without diacritics keep their own form (NFD + NFC is not always the
-  // identity, e.g. composition exclusions), so fold only rewrites what it strips.
-  if (!stripped) return to_utf8(lower);
-  icu::UnicodeString composed = nfc().normalize(kept, status);
-  check_icu(status, "NFC");
-  return to_utf8(composed);
-}
-
 const CaseTables& case_tables() {
-  static const std::unique_ptr<const CaseTables> tables = build();
-  return *tables;
+  return kTables;
 }
 
 }  // namespace tracuu::text::detail

@@ -1,7 +1,7 @@
 // Per-code-point lookup tables behind lower(), fold() and has_diacritics(): computed
-// once with ICU for U+0000..U+24FF (every script a Vietnamese news article is likely
-// to use, plus punctuation and symbols), so the hot loops never call ICU per word.
-// Internal to lib/text.
+// with ICU at build time (gen_case_tables) for U+0000..U+24FF (every script a
+// Vietnamese news article is likely to use, plus punctuation and symbols), so the hot
+// loops never call ICU per word. Internal to lib/text.
 #pragma once
 
 #include <cstdint>
@@ -34,10 +34,11 @@ struct CaseTables {
   std::uint8_t flags[kTableEnd];
 };
 
-// The tables, built on first use (thread-safe static initialisation).
+// The tables: constant data generated at build time, nothing is computed at run time.
 const CaseTables& case_tables();
 
-// The slow paths, for any code point (the tables are filled from them).
+// The slow paths, for any code point (case_map.cpp; the generator fills the tables
+// from them, and tests/text/fold_test.cpp checks that the two agree).
 std::string fold_code_point(UChar32 c);
 std::string lower_code_point(UChar32 c);
 

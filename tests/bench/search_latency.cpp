@@ -80,7 +80,7 @@ int main(int argc, char** argv) {
   try {
     const Args args = parse_args(argc, argv);
     const std::vector<Query> queries = load_queries(args.queries);
-    const tracuu::Resources resources = tracuu::Resources::load(tracuu::Resources::find_data_dir());
+    const tracuu::Resources resources = tracuu::Resources::load_for_search(tracuu::Resources::find_data_dir());
 
     std::map<std::string, std::vector<double>> ms_by_kind;
     std::vector<double> all_ms;

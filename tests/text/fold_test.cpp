@@ -1,10 +1,16 @@
-// Tests for lib/text/fold.cpp and case_table.cpp: lower(), fold() (diacritics and
-// đ/Đ/Ð -> d, NFD and NFC alike) and has_diacritics().
+// Tests for lib/text/fold.cpp, case_table.cpp and case_map.cpp: lower(), fold()
+// (diacritics and đ/Đ/Ð -> d, NFD and NFC alike), has_diacritics(), and the tables
+// generated at build time against the case maps they were generated from.
 #include <doctest/doctest.h>
 
+#include <cstdio>
+#include <cstring>
 #include <string>
 #include <string_view>
 
+#include <unicode/uchar.h>
+
+#include "text/case_table.h"
 #include "tracuu/text.h"
 
 using tracuu::text::fold;
@@ -160,4 +166,60 @@ TEST_CASE("has_diacritics: true exactly when fold(s) != lower(s)") {
     CHECK(has_diacritics(c.in) == c.has);
     CHECK(has_diacritics(c.in) == (fold(c.in) != lower(c.in)));
   }
+}
+
+namespace {
+
+namespace detail = tracuu::text::detail;
+
+// Why table entry `e` (flagged too long or not) disagrees with the case map `expected`;
+// empty if it agrees. Unused bytes must be zero: lookups copy all seven.
+std::string entry_mismatch(const detail::TableEntry& e, bool too_long, const std::string& expected) {
+  if (too_long) {
+    if (expected.size() <= sizeof e.bytes) return "flagged too long but fits";
+    return {};
+  }
+  if (expected.size() > sizeof e.bytes) return "too long but not flagged";
+  char padded[sizeof e.bytes] = {};
+  std::memcpy(padded, expected.data(), expected.size());
+  if (e.len != expected.size() || std::memcmp(e.bytes, padded, sizeof padded) != 0) {
+    return "entry \"" + std::string(e.bytes, e.len) + "\", case map \"" + expected + "\"";
+  }
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("case tables: the generated tables match the runtime case maps") {
+  // The tables are generated at build time from fold_code_point()/lower_code_point();
+  // any drift (a generator bug, a stale table, another ICU at run time) shows up here.
+  const detail::CaseTables& t = detail::case_tables();
+  int mismatches = 0;
+  for (UChar32 c = 0; c < detail::kTableEnd; ++c) {
+    const std::string folded = detail::fold_code_point(c);
+    const std::string lowered = detail::lower_code_point(c);
+    const std::uint8_t flags = t.flags[c];
+    std::uint8_t expected_flags = 0;
+    if (folded != lowered) expected_flags |= detail::kFoldDiffers;
+    if (u_getCombiningClass(c) != 0) expected_flags |= detail::kCombining;
+    if (c == 0x03A3) expected_flags |= detail::kLowerContext;
+    if (folded.size() > sizeof(detail::TableEntry::bytes)) expected_flags |= detail::kFoldTooLong;
+    if (lowered.size() > sizeof(detail::TableEntry::bytes)) expected_flags |= detail::kLowerTooLong;
+    std::string why;
+    if (flags != expected_flags) {
+      why = "flags " + std::to_string(flags) + ", expected " + std::to_string(expected_flags);
+    } else if (!(why = entry_mismatch(t.fold[c], flags & detail::kFoldTooLong, folded)).empty()) {
+      why = "fold: " + why;
+    } else if (!(why = entry_mismatch(t.lower[c], flags & detail::kLowerTooLong, lowered)).empty()) {
+      why = "lower: " + why;
+    }
+    // Report the first few only: a stale table would otherwise print thousands.
+    if (!why.empty() && ++mismatches <= 10) {
+      char code_point[16];
+      std::snprintf(code_point, sizeof code_point, "U+%04X: ", static_cast<unsigned>(c));
+      const std::string message = code_point + why;
+      FAIL_CHECK(message);
+    }
+  }
+  CHECK(mismatches == 0);
 }

@@ -23,6 +23,8 @@ struct IngestOptions {
   std::uintmax_t max_size = 64u << 20;         // larger files are skipped with a reason
   std::size_t batch_docs = 2000;               // commit after this many documents ...
   std::size_t batch_bytes = 64u << 20;         // ... or this many bytes of text
+  bool compact = true;                         // compact a single index when the run wrote
+                                               // at least half of its articles
 };
 
 struct SkipReason {
@@ -42,6 +44,7 @@ struct IngestStats {
   std::uintmax_t bytes = 0;    // bytes read from files that were (re)indexed
   unsigned jobs = 1;
   unsigned shards = 1;
+  bool compacted = false;      // the index was compacted at the end of the run
   double seconds = 0;
   std::vector<SkipReason> skips;
 };
