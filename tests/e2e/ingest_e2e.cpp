@@ -55,6 +55,10 @@ TEST_CASE("ingest: bad files are skipped with a reason, good ones indexed, re-ru
   // Not UTF-8: indexed all the same, with one warning saying how it was read.
   CHECK(first.err.find("warning: ") != std::string::npos);
   CHECK(first.err.find("latin.txt: ") != std::string::npos);
+  // The first run wrote the whole index, so it was compacted: no leftovers beside it.
+  CHECK(s1["compacted"] == true);
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
+    CHECK_MESSAGE(entry.path().filename().string().rfind("db.", 0) != 0, entry.path().string());
 
   CHECK(hits(db, "hoi nghi") == 2);
   CHECK(hits(db, "ninh binh") == 1);
@@ -63,6 +67,7 @@ TEST_CASE("ingest: bad files are skipped with a reason, good ones indexed, re-ru
   const json s2 = summary(e2e::tracuu({"ingest", "--db", db, "--format", "json", (dir / "corpus").string()}));
   CHECK(s2["unchanged"] == 4);
   CHECK(s2["added"] == 0);
+  CHECK(s2["compacted"] == false);
 
   // A changed file replaces its document.
   std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -70,6 +75,7 @@ TEST_CASE("ingest: bad files are skipped with a reason, good ones indexed, re-ru
   const json s3 = summary(e2e::tracuu({"ingest", "--db", db, "--format", "json", (dir / "corpus").string()}));
   CHECK(s3["updated"] == 1);
   CHECK(s3["unchanged"] == 3);
+  CHECK(s3["compacted"] == false);  // one article of four: not worth rewriting the index
   CHECK(hits(db, "hoi nghi") == 1);
   CHECK(hits(db, "hoi thao") == 1);
 
@@ -77,6 +83,10 @@ TEST_CASE("ingest: bad files are skipped with a reason, good ones indexed, re-ru
   const json s4 =
       summary(e2e::tracuu({"ingest", "--db", db, "--format", "json", "--force", (dir / "corpus").string()}));
   CHECK(s4["updated"] == 4);
+  CHECK(s4["compacted"] == true);
+  const json s5 = summary(e2e::tracuu(
+      {"ingest", "--db", db, "--format", "json", "--force", "--no-compact", (dir / "corpus").string()}));
+  CHECK(s5["compacted"] == false);
   CHECK(hits(db, "cong an OR hoi OR tin") == 3);
 
   // --strict turns skips into exit 3; the text summary names the counts.

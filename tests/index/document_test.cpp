@@ -52,6 +52,10 @@ TEST_CASE("make_document: folded terms for every word, exact ones only for accen
   CHECK(doc.get_value(index::kSlotRefBase) == "09-CT/TW");
   CHECK(doc.get_value(index::kSlotOfficialBase) == "Tô Lâm");
   CHECK(doc.get_value(index::kSlotOfficialBase + 1).empty());
+  // Every facet value packed in one slot, for local facet counting.
+  CHECK(doc.get_value(index::kSlotFacets) == "y2023\x1fsbaomau.vn\x1fr09-CT/TW\x1foTô Lâm");
+  // The collapse key is the min-hash of the text's words, as near_duplicate_key computes it.
+  CHECK(doc.get_value(index::kSlotCollapse) == index::near_duplicate_key(sample().text));
 }
 
 TEST_CASE("make_document / read_record round-trip the record and the text") {
@@ -66,6 +70,35 @@ TEST_CASE("make_document / read_record round-trip the record and the text") {
   CHECK(back.refs[0].id == a.refs[0].id);
   CHECK(index::read_text(doc) == a.text);
   CHECK(index::read_record(doc).text.empty());
+}
+
+TEST_CASE("read_hit: the small record a search shows, with the text") {
+  const Article a = sample();
+  const Xapian::Document doc = index::make_document(a, "/tin/a.txt", "/tin/a.txt", "1:2", "ff");
+  const Article hit = index::read_hit(doc, true);
+  CHECK(hit.path == a.path);
+  CHECK(hit.title == a.title);
+  CHECK(hit.published == a.published);
+  CHECK(hit.site == a.site);
+  CHECK(hit.text == a.text);
+  REQUIRE(hit.refs.size() == 1);
+  CHECK(hit.refs[0].id == a.refs[0].id);
+  CHECK(hit.refs[0].kind.empty());  // only what a hit shows
+  REQUIRE(hit.officials.size() == 2);
+  CHECK(hit.officials[0].name == "Tô Lâm");
+  CHECK(hit.officials[0].titles.empty());
+  CHECK(hit.warnings.empty());
+}
+
+TEST_CASE("read_record: data tracuu did not write is reported, not thrown") {
+  Xapian::Document doc;
+  doc.set_data("{\"path\": \"/tin/a.txt\"}\nplain, not compressed");
+  const Article a = index::read_record(doc, true);
+  REQUIRE(a.warnings.size() == 1);
+  CHECK(a.warnings[0] == "stored record is unreadable");
+  CHECK(a.text.empty());
+  CHECK(index::read_hit(doc).warnings.size() == 1);
+  CHECK(index::read_text(doc).empty());
 }
 
 TEST_CASE("near_duplicate_key: copies collide, different stories do not") {
