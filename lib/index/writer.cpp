@@ -19,16 +19,19 @@ Writer::Writer(const std::filesystem::path& db, bool wait) : path_(db), db_(open
 std::unordered_map<std::string, StoredFile> Writer::load_files() {
   std::unordered_map<std::string, StoredFile> files;
   with_index_errors(path_, [&] {
-    std::map<Xapian::docid, std::string> signatures, hashes;
+    // Indexed by docid (dense enough: compaction renumbers, deletions leave few gaps).
+    const std::size_t slots = static_cast<std::size_t>(db_.get_lastdocid()) + 1;
+    std::vector<std::string> signatures(slots), hashes(slots);
     for (auto v = db_.valuestream_begin(kSlotSignature); v != db_.valuestream_end(kSlotSignature); ++v)
-      signatures.emplace(v.get_docid(), *v);
+      signatures[v.get_docid()] = *v;
     for (auto v = db_.valuestream_begin(kSlotContentHash); v != db_.valuestream_end(kSlotContentHash); ++v)
-      hashes.emplace(v.get_docid(), *v);
+      hashes[v.get_docid()] = *v;
+    files.reserve(db_.get_doccount());
     for (auto v = db_.valuestream_begin(kSlotSource); v != db_.valuestream_end(kSlotSource); ++v) {
       StoredFile& f = files[*v];
       f.docids.push_back(v.get_docid());
-      f.signature = signatures[v.get_docid()];
-      f.content_hash = hashes[v.get_docid()];
+      f.signature = std::move(signatures[v.get_docid()]);
+      f.content_hash = std::move(hashes[v.get_docid()]);
     }
   });
   return files;
