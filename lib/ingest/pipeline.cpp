@@ -61,6 +61,7 @@ struct Job {
   fs::path path;
   FileState state;
   std::string stored_hash;  // content hash of what the index holds for it; empty if none
+  bool failed_before = false;  // the index remembers it as failed
 };
 
 // Reads and extracts one file and builds its documents: everything but the index
@@ -192,7 +193,7 @@ class ShardWriter {
           writer_.remove(id);
           ++stats.removed;
         }
-    writer_.forget_failure(raw);
+    if (job.failed_before) writer_.forget_failure(raw);
     commit_maybe(item.read.articles.size(), text_bytes);
   }
 
@@ -310,7 +311,8 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
       }
     }
     auto known = stored.find(path.native());
-    jobs.push_back({path, std::move(state), known == stored.end() ? std::string{} : known->second.content_hash});
+    jobs.push_back({path, std::move(state), known == stored.end() ? std::string{} : known->second.content_hash,
+                    failures.count(index::Writer::failure_key(path.native())) > 0});
   }
   reporter.progress(progress);
 

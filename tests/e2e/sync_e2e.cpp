@@ -83,6 +83,10 @@ TEST_CASE("sync: a failed file is remembered and retried only when it changes; t
   const json fixed = ingest(db, {(dir / "c").string()});
   CHECK(fixed["added"] == 1);
   CHECK(fixed["skipped"] == 0);
+  {
+    Xapian::Database check(db);  // the failure is forgotten once the file reads well
+    CHECK(check.metadata_keys_begin("tracuu:failed:") == check.metadata_keys_end("tracuu:failed:"));
+  }
 
   // Same bytes, new mtime: counted unchanged, and unchanged again on the next run.
   std::this_thread::sleep_for(std::chrono::milliseconds(20));
