@@ -15,16 +15,6 @@
 namespace tracuu::text::detail {
 namespace {
 
-const icu::Normalizer2& nfd() {
-  static const icu::Normalizer2* instance = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* n = icu::Normalizer2::getNFDInstance(status);
-    check_icu(status, "getNFDInstance");
-    return n;
-  }();
-  return *instance;
-}
-
 std::string to_utf8(const icu::UnicodeString& s) {
   std::string out;
   s.toUTF8String(out);

@@ -71,13 +71,7 @@ class Writer {
 // Past the table, most code points (CJK, emoji, symbols) neither decompose nor change
 // case: two trie lookups instead of an ICU string round trip.
 bool fold_is_identity(UChar32 c) {
-  static const icu::Normalizer2* nfd = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* n = icu::Normalizer2::getNFDInstance(status);
-    detail::check_icu(status, "getNFDInstance");
-    return n;
-  }();
-  return !detail::is_stripped_mark(c) && nfd->isInert(c) &&
+  return !detail::is_stripped_mark(c) && detail::nfd().isInert(c) &&
          !u_hasBinaryProperty(c, UCHAR_CHANGES_WHEN_LOWERCASED);
 }
 

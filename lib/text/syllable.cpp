@@ -132,16 +132,6 @@ class Letters {
   bool seen_lower_ = false;
 };
 
-const icu::Normalizer2* nfd() {
-  static const icu::Normalizer2* instance = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* n = icu::Normalizer2::getNFDInstance(status);
-    check_icu(status, "getNFDInstance");
-    return n;
-  }();
-  return instance;
-}
-
 bool check_parts(std::u32string_view onset, std::u32string_view vowels,
                  std::u32string_view coda, Tone tone) {
   if (!contains(kOnsets, onset) || !contains(kCodas, coda)) return false;
@@ -179,7 +169,7 @@ bool is_vietnamese_syllable(std::u32string_view word) {
   Letters letters;
   for (char32_t c : word) {
     icu::UnicodeString parts;
-    if (nfd()->getDecomposition(static_cast<UChar32>(c), parts)) {
+    if (nfd().getDecomposition(static_cast<UChar32>(c), parts)) {
       for (int32_t i = 0; i < parts.length();) {
         UChar32 part = parts.char32At(i);
         i += U16_LENGTH(part);

@@ -29,14 +29,25 @@ std::size_t ascii_prefix(const unsigned char* p, std::size_t n) {
 
 }  // namespace
 
+namespace {
+
+const icu::Normalizer2& normalizer(const icu::Normalizer2* (*get)(UErrorCode&), const char* what) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n = get(status);
+  check_icu(status, what);
+  return *n;
+}
+
+}  // namespace
+
 const icu::Normalizer2& nfc() {
-  static const icu::Normalizer2* instance = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
-    check_icu(status, "getNFCInstance");
-    return n;
-  }();
-  return *instance;
+  static const icu::Normalizer2& instance = normalizer(icu::Normalizer2::getNFCInstance, "getNFCInstance");
+  return instance;
+}
+
+const icu::Normalizer2& nfd() {
+  static const icu::Normalizer2& instance = normalizer(icu::Normalizer2::getNFDInstance, "getNFDInstance");
+  return instance;
 }
 
 UChar32 previous_code_point(std::string_view s, std::size_t& i) {

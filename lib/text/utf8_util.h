@@ -59,8 +59,10 @@ std::string to_valid_utf8(std::string_view s, std::size_t* replaced);
 // all of it). Huge texts are normalised in pieces cut at line ends.
 std::string to_nfc(std::string text);
 
-// ICU's NFC normaliser (created once; thread-safe). Throws tracuu::Error if ICU cannot.
+// ICU's NFC and NFD normalisers (created once; thread-safe). Throw tracuu::Error if ICU
+// cannot.
 const icu::Normalizer2& nfc();
+const icu::Normalizer2& nfd();
 
 // Throws tracuu::Error (kind Data) when ICU reports a failure: ICU only fails here
 // when its data or memory is missing, which no document can cause.

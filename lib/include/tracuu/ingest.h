@@ -71,8 +71,10 @@ class IngestReporter {
 // step: unchanged files (same size and mtime, or same bytes) are not re-read, a file that
 // failed is retried only when it changes, and with `prune` the articles of files that are
 // gone from a walked root are removed (never for a root that is missing or holds no
-// article file). Workers read and extract in parallel; one writer commits in batches, in
-// path order, so the index is the same whatever `jobs`. Throws tracuu::Error for failures
+// article file). Workers read, extract and build documents in parallel; one writer per
+// shard adds them and commits in batches, in path order, so the index is the same
+// whatever `jobs`. A run that wrote at least half of a single index ends by compacting
+// it (options.compact). Throws tracuu::Error for failures
 // that stop the run (index locked, damaged or of another version; no root exists); odd
 // files are reported and skipped.
 IngestStats ingest_paths(const std::filesystem::path& db, const std::vector<std::filesystem::path>& roots,
