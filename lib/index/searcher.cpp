@@ -193,7 +193,13 @@ std::string facet_name(char code) {
 // Clones (if Xapian makes any) count into the same tables.
 class PackedFacetSpy : public Xapian::MatchSpy {
  public:
-  using Counts = std::array<std::unordered_map<std::string, std::size_t>, 256>;  // by facet code
+  // Looked up by string_view, so counting a value already seen allocates nothing.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
+  };
+  using Table = std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>>;
+  using Counts = std::array<Table, 256>;  // by facet code
   PackedFacetSpy() : counts_(std::make_shared<Counts>()) {}
   explicit PackedFacetSpy(std::shared_ptr<Counts> counts) : counts_(std::move(counts)) {}
   void operator()(const Xapian::Document& doc, double) override {
@@ -202,7 +208,13 @@ class PackedFacetSpy : public Xapian::MatchSpy {
     for (std::size_t start = 0; start < packed.size();) {
       std::size_t end = packed.find(kFacetSeparator, start);
       if (end == std::string::npos) end = packed.size();
-      if (end > start) ++counts[static_cast<unsigned char>(packed[start])][packed.substr(start + 1, end - start - 1)];
+      if (end > start) {
+        Table& table = counts[static_cast<unsigned char>(packed[start])];
+        const std::string_view value(packed.data() + start + 1, end - start - 1);
+        auto it = table.find(value);
+        if (it == table.end()) it = table.emplace(std::string(value), 0).first;
+        ++it->second;
+      }
       start = end + 1;
     }
   }
