@@ -128,11 +128,12 @@ void add_facet_values(Xapian::Document& doc, const Article& a) {
     packed += code;
     packed += value;
   };
-  if (a.published && a.published->size() >= 4) add(kSlotYear, 'y', a.published->substr(0, 4));
-  if (!a.site.empty()) add(kSlotSite, 's', a.site);
+  if (a.published && a.published->size() >= 4) add(kSlotYear, kFacetYear, a.published->substr(0, 4));
+  if (!a.site.empty()) add(kSlotSite, kFacetSite, a.site);
   const auto ids = distinct_ref_ids(a), names = distinct_official_names(a);
-  for (unsigned i = 0; i < ids.size() && i < kMaxFacetValues; ++i) add(kSlotRefBase + i, 'r', ids[i]);
-  for (unsigned i = 0; i < names.size() && i < kMaxFacetValues; ++i) add(kSlotOfficialBase + i, 'o', names[i]);
+  for (unsigned i = 0; i < ids.size() && i < kMaxFacetValues; ++i) add(kSlotRefBase + i, kFacetRef, ids[i]);
+  for (unsigned i = 0; i < names.size() && i < kMaxFacetValues; ++i)
+    add(kSlotOfficialBase + i, kFacetOfficial, names[i]);
   if (!packed.empty()) doc.add_value(kSlotFacets, packed);
 }
 
@@ -228,6 +229,15 @@ std::string near_duplicate_key(std::string_view body) {
   Article a;
   a.text = body;
   return index_free_text(scratch, a);
+}
+
+std::pair<std::size_t, std::size_t> facet_slot_counts(const Xapian::Document& doc) {
+  std::pair<std::size_t, std::size_t> counts{0, 0};
+  for_each_packed_facet(doc.get_value(kSlotFacets), [&](char code, std::string_view) {
+    if (code == kFacetRef) ++counts.first;
+    if (code == kFacetOfficial) ++counts.second;
+  });
+  return counts;
 }
 
 std::vector<std::string> distinct_ref_ids(const Article& a) {

@@ -7,6 +7,8 @@
 
 #include <xapian.h>
 
+#include "index/schema.h"
+
 #include "tracuu/article.h"
 
 namespace tracuu::index {
@@ -16,6 +18,20 @@ namespace tracuu::index {
 // file state stored for change detection.
 Xapian::Document make_document(const Article& article, std::string_view source_id, std::string_view path_bytes,
                                const std::string& signature, const std::string& content_hash);
+
+// Calls f(code, value) for each entry of a kSlotFacets value (schema.h).
+template <typename F>
+void for_each_packed_facet(std::string_view packed, F&& f) {
+  for (std::size_t start = 0; start < packed.size();) {
+    std::size_t end = packed.find(kFacetSeparator, start);
+    if (end == std::string_view::npos) end = packed.size();
+    if (end > start) f(packed[start], packed.substr(start + 1, end - start - 1));
+    start = end + 1;
+  }
+}
+
+// How many reference and official facet slots `doc` (made by make_document) uses.
+std::pair<std::size_t, std::size_t> facet_slot_counts(const Xapian::Document& doc);
 
 // Distinct reference ids / official names of an article, in first-seen order (the facet
 // slots and the entity terms count each once per article).

@@ -59,8 +59,14 @@ enum Slot : Xapian::valueno {
 };
 inline constexpr unsigned kMaxFacetValues = 32;  // per article and kind; more are not counted
 inline constexpr char kFacetSeparator = '\x1f';
-// The facet of each code in kSlotFacets: 'r' refs, 'o' officials, 'y' years, 's' sites.
-inline constexpr std::string_view kFacetCodes = "roys";
+// The facets, by their code in kSlotFacets and their name in search results.
+inline constexpr char kFacetRef = 'r', kFacetOfficial = 'o', kFacetYear = 'y', kFacetSite = 's';
+struct FacetKind {
+  char code;
+  std::string_view name;
+};
+inline constexpr FacetKind kFacetKinds[] = {
+    {kFacetRef, "refs"}, {kFacetOfficial, "officials"}, {kFacetYear, "years"}, {kFacetSite, "sites"}};
 
 // Document data: one zstd frame holding three parts separated by '\n': what a search hit
 // shows as a compact JSON record (index::read_hit), the whole article record as compact

@@ -177,17 +177,8 @@ std::string lead(const std::string& text, std::size_t bytes) {
   return out;
 }
 
-// Facet counts: a name ("refs", "officials", "years", "sites") -> value -> articles.
-using FacetSums = std::map<std::string, std::map<std::string, std::size_t>>;
-
-std::string facet_name(char code) {
-  switch (code) {
-    case 'r': return "refs";
-    case 'o': return "officials";
-    case 'y': return "years";
-    default: return "sites";
-  }
-}
+// Facet counts: a facet code (schema.h kFacetKinds) -> value -> articles.
+using FacetSums = std::map<char, std::map<std::string, std::size_t>>;
 
 // Counting facets where every shard is local: one read of the packed slot per match.
 // Clones (if Xapian makes any) count into the same tables.
@@ -203,26 +194,20 @@ class PackedFacetSpy : public Xapian::MatchSpy {
   PackedFacetSpy() : counts_(std::make_shared<Counts>()) {}
   explicit PackedFacetSpy(std::shared_ptr<Counts> counts) : counts_(std::move(counts)) {}
   void operator()(const Xapian::Document& doc, double) override {
-    const std::string packed = doc.get_value(kSlotFacets);
     Counts& counts = *counts_;
-    for (std::size_t start = 0; start < packed.size();) {
-      std::size_t end = packed.find(kFacetSeparator, start);
-      if (end == std::string::npos) end = packed.size();
-      if (end > start) {
-        Table& table = counts[static_cast<unsigned char>(packed[start])];
-        const std::string_view value(packed.data() + start + 1, end - start - 1);
-        auto it = table.find(value);
-        if (it == table.end()) it = table.emplace(std::string(value), 0).first;
-        ++it->second;
-      }
-      start = end + 1;
-    }
+    for_each_packed_facet(doc.get_value(kSlotFacets), [&](char code, std::string_view value) {
+      Table& table = counts[static_cast<unsigned char>(code)];
+      auto it = table.find(value);
+      if (it == table.end()) it = table.emplace(std::string(value), 0).first;
+      ++it->second;
+    });
   }
   Xapian::MatchSpy* clone() const override { return new PackedFacetSpy(counts_); }
   std::string name() const override { return "tracuu::PackedFacetSpy"; }
   void collect(FacetSums& sums) const {
-    for (char code : kFacetCodes)
-      for (const auto& [value, count] : (*counts_)[static_cast<unsigned char>(code)]) sums[facet_name(code)][value] += count;
+    for (const FacetKind& kind : kFacetKinds)
+      for (const auto& [value, count] : (*counts_)[static_cast<unsigned char>(kind.code)])
+        sums[kind.code][value] += count;
   }
 
  private:
@@ -239,22 +224,22 @@ std::size_t metadata_count(const Xapian::Database& db, const char* key) {
 // multi-valued facets are spread over several slots (schema.h), each with a
 // ValueCountMatchSpy, and the counts are summed per value.
 struct SlotFacetSpies {
-  std::vector<std::pair<std::string, std::vector<Xapian::ValueCountMatchSpy*>>> groups;
+  std::vector<std::pair<char, std::vector<Xapian::ValueCountMatchSpy*>>> groups;  // by facet code
 
   SlotFacetSpies(Xapian::Enquire& enquire, const Xapian::Database& db) {
-    auto add = [&](const std::string& name, Xapian::valueno first, std::size_t count) {
+    auto add = [&](char code, Xapian::valueno first, std::size_t count) {
       std::vector<Xapian::ValueCountMatchSpy*> spies;
       for (std::size_t i = 0; i < count; ++i) {
         auto* spy = new Xapian::ValueCountMatchSpy(first + static_cast<Xapian::valueno>(i));
         enquire.add_matchspy(spy->release());
         spies.push_back(spy);
       }
-      groups.emplace_back(name, std::move(spies));
+      groups.emplace_back(code, std::move(spies));
     };
-    add("refs", kSlotRefBase, metadata_count(db, kMetaMaxRefs));
-    add("officials", kSlotOfficialBase, metadata_count(db, kMetaMaxOfficials));
-    add("years", kSlotYear, 1);
-    add("sites", kSlotSite, 1);
+    add(kFacetRef, kSlotRefBase, metadata_count(db, kMetaMaxRefs));
+    add(kFacetOfficial, kSlotOfficialBase, metadata_count(db, kMetaMaxOfficials));
+    add(kFacetYear, kSlotYear, 1);
+    add(kFacetSite, kSlotSite, 1);
   }
 
   void collect(FacetSums& sums) const {
@@ -267,15 +252,15 @@ struct SlotFacetSpies {
 // The facet lists as printed: years newest first, the others most frequent first.
 std::map<std::string, std::vector<FacetCount>> facet_lists(const FacetSums& sums) {
   std::map<std::string, std::vector<FacetCount>> out;
-  for (const char* name : {"refs", "officials", "years", "sites"}) {
+  for (const FacetKind& kind : kFacetKinds) {
     std::vector<FacetCount> list;
-    if (auto it = sums.find(name); it != sums.end())
+    if (auto it = sums.find(kind.code); it != sums.end())
       for (const auto& [value, count] : it->second) list.push_back({value, count});
-    const bool years = std::string_view(name) == "years";
+    const bool years = kind.code == kFacetYear;
     std::stable_sort(list.begin(), list.end(), [&](const auto& a, const auto& b) {
       return years ? a.value > b.value : a.count > b.count;
     });
-    out[name] = std::move(list);
+    out[std::string(kind.name)] = std::move(list);
   }
   return out;
 }

@@ -54,8 +54,8 @@ std::unordered_map<std::string, FailedFile> Writer::load_failures() {
   return failures;
 }
 
-std::pair<Xapian::docid, bool> Writer::put(const Article& article, std::string_view source_id,
-                                           const Xapian::Document& document, bool maybe_stored) {
+std::pair<Xapian::docid, bool> Writer::put(std::string_view source_id, const Xapian::Document& document,
+                                           bool maybe_stored) {
   std::pair<Xapian::docid, bool> result{0, false};
   with_index_errors(path_, [&] {
     if (!maybe_stored) {
@@ -66,9 +66,8 @@ std::pair<Xapian::docid, bool> Writer::put(const Article& article, std::string_v
     result.second = db_.term_exists(term);
     result.first = db_.replace_document(term, document);
   });
-  max_refs_ = std::max(max_refs_, std::min<std::size_t>(distinct_ref_ids(article).size(), kMaxFacetValues));
-  max_officials_ =
-      std::max(max_officials_, std::min<std::size_t>(distinct_official_names(article).size(), kMaxFacetValues));
+  const auto [refs, officials] = facet_slot_counts(document);
+  raise_facet_counts(refs, officials);
   return result;
 }
 

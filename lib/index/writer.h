@@ -45,8 +45,8 @@ class Writer {
   // Adds or replaces `document` (made by make_document) as the one of `source_id`;
   // returns its docid and whether it replaced one. `maybe_stored` is false when the
   // file has nothing in the index, which saves a lookup.
-  std::pair<Xapian::docid, bool> put(const Article& article, std::string_view source_id,
-                                     const Xapian::Document& document, bool maybe_stored);
+  std::pair<Xapian::docid, bool> put(std::string_view source_id, const Xapian::Document& document,
+                                     bool maybe_stored);
 
   // Records a new signature for an unchanged document (a file touched, bytes the same).
   void set_signature(Xapian::docid docid, const std::string& signature);

@@ -64,12 +64,17 @@ struct Job {
   bool failed_before = false;  // the index remembers it as failed
 };
 
+// A file touched but not changed (its bytes are those the index holds) keeps its
+// documents: the writer only records its new signature.
+bool touched_only(const Job& job, const ingest::FileRead& read, const IngestOptions& options) {
+  return !options.force && !job.stored_hash.empty() && job.stored_hash == read.content_hash;
+}
+
 // Reads and extracts one file and builds its documents: everything but the index
 // writes happens in the workers, so a writer does nothing but write.
 ingest::FileRead read_job(const Job& job, const Extractor& extractor, const IngestOptions& options) {
   ingest::FileRead read = ingest::read_file(job.path, extractor, options.max_size);
-  // A file touched but not changed keeps its documents (the writer only re-signs them).
-  if (!options.force && !job.stored_hash.empty() && job.stored_hash == read.content_hash) return read;
+  if (touched_only(job, read, options)) return read;
   for (auto& a : read.articles)
     a.document = index::make_document(a.article, a.source_id, job.path.native(), job.state.signature, read.content_hash);
   return read;
@@ -171,9 +176,7 @@ class ShardWriter {
       writer_.remember_failure(raw, job.state.signature, item.read.skip_reason);
       return commit_maybe(1, 0);
     }
-    // Touched but not changed: keep the documents, remember the new signature.
-    if (!options_.force && item.known && !item.known->content_hash.empty() &&
-        item.known->content_hash == item.read.content_hash) {
+    if (item.known && touched_only(job, item.read, options_)) {
       for (Xapian::docid id : item.known->docids) writer_.set_signature(id, job.state.signature);
       stats.unchanged += item.known->docids.size();
       return commit_maybe(item.known->docids.size(), 0);
@@ -181,7 +184,7 @@ class ShardWriter {
     std::unordered_set<Xapian::docid> kept;
     std::size_t text_bytes = 0;
     for (const auto& a : item.read.articles) {
-      const auto [docid, replaced] = writer_.put(a.article, a.source_id, a.document, item.known.has_value());
+      const auto [docid, replaced] = writer_.put(a.source_id, a.document, item.known.has_value());
       kept.insert(docid);
       ++(replaced ? stats.updated : stats.added);
       text_bytes += a.article.text.size();
@@ -415,8 +418,15 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
   const std::size_t written = stats.added + stats.updated;
   if (options.compact && !layout.sharded() && written > 0 && 2 * written >= documents) {
     shards.clear();  // closes the writer, releasing the lock compact_index() takes
-    compact_index(db, std::nullopt);
-    stats.compacted = true;
+    // Everything is committed by now: a compaction that cannot run (another ingest took
+    // the lock meanwhile, the disk is full) is worth a warning, not a failed run.
+    try {
+      compact_index(db, std::nullopt);
+      stats.compacted = true;
+    } catch (const Error& e) {
+      reporter.warning(db.string(), "not compacted: " + std::string(e.what()) + " (run `tracuu compact` later)");
+      ++stats.warnings;
+    }
   }
   stats.seconds = elapsed();
   progress.seconds = stats.seconds;
