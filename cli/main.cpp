@@ -2,10 +2,11 @@
 // maps errors to exit codes (exit_codes.h); all the work happens in libtracuu.
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdlib>
 #include <cstdio>
-#include <iostream>
+#include <string_view>
 
 #include "commands.h"
 #include "exit_codes.h"
@@ -64,10 +65,20 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough(false);
 
-  const std::vector<std::pair<std::string, Run>> commands{
-      {"ingest", add_ingest(app)},   {"search", add_search(app)}, {"extract", add_extract(app)},
-      {"show", add_show(app)},       {"stats", add_stats(app)},   {"refs", add_refs(app)},
-      {"officials", add_officials(app)}, {"compact", add_compact(app)}};
+  using Add = Run (*)(CLI::App&);
+  static constexpr std::pair<std::string_view, Add> kCommands[] = {
+      {"ingest", add_ingest}, {"search", add_search},       {"extract", add_extract},
+      {"show", add_show},     {"stats", add_stats},         {"refs", add_refs},
+      {"officials", add_officials}, {"compact", add_compact}};
+  // Setting up every subcommand's options is a good part of a short search's start-up:
+  // when the first argument names a subcommand, only that one is set up. Otherwise
+  // (help, --version, a typo) all are, so help lists them and CLI11 can suggest one.
+  const std::string_view first = argc > 1 ? argv[1] : "";
+  const bool named = std::any_of(std::begin(kCommands), std::end(kCommands),
+                                 [&](const auto& c) { return c.first == first; });
+  std::vector<std::pair<std::string_view, Run>> commands;
+  for (const auto& [name, add] : kCommands)
+    if (!named || name == first) commands.emplace_back(name, add(app));
 
   try {
     app.parse(argc, argv);

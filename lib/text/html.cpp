@@ -10,6 +10,7 @@
 #include <memory>
 #include <string_view>
 
+#include <dlfcn.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -168,19 +169,47 @@ xmlNode* find_first(xmlNode* root, std::string_view name, bool visible_only) {
   return nullptr;
 }
 
-void init_libxml() {
-  // Once per process, thread-safe; xmlCleanupParser() is never called because other
-  // threads (and other libraries in the process) may still be parsing.
-  static const bool done = [] {
-    xmlInitParser();
-    return true;
-  }();
-  (void)done;
+// libxml2 is loaded when the first HTML page is read, not at every start of the
+// program: a search, which never parses HTML, starts without it (and without the
+// libraries it pulls in). TRACUU_LIBXML2_SONAME is the library the build found.
+struct LibXml {
+  decltype(&::xmlInitParser) init_parser = nullptr;
+  decltype(&::htmlReadMemory) read_memory = nullptr;
+  decltype(&::xmlDocGetRootElement) root_element = nullptr;
+  decltype(&::xmlFreeDoc) free_doc = nullptr;
+  std::string error;  // why it could not be loaded
+};
+
+template <typename Fn>
+bool bind(void* handle, const char* name, Fn& fn, std::string& error) {
+  fn = reinterpret_cast<Fn>(::dlsym(handle, name));
+  if (!fn) error = std::string("no ") + name + " in " + TRACUU_LIBXML2_SONAME;
+  return fn != nullptr;
 }
 
-struct DocFree {
-  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
-};
+// Once per process, thread-safe; xmlCleanupParser() is never called because other
+// threads (and other libraries in the process) may still be parsing.
+const LibXml& libxml() {
+  static const LibXml lib = [] {
+    LibXml l;
+    void* handle = ::dlopen(TRACUU_LIBXML2_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (!handle) {
+      const char* why = ::dlerror();
+      l.error = why ? why : "cannot load " TRACUU_LIBXML2_SONAME;
+      return l;
+    }
+    if (bind(handle, "xmlInitParser", l.init_parser, l.error) &&
+        bind(handle, "htmlReadMemory", l.read_memory, l.error) &&
+        bind(handle, "xmlDocGetRootElement", l.root_element, l.error) &&
+        bind(handle, "xmlFreeDoc", l.free_doc, l.error)) {
+      l.init_parser();
+    } else {
+      l.read_memory = nullptr;
+    }
+    return l;
+  }();
+  return lib;
+}
 
 }  // namespace
 
@@ -191,15 +220,20 @@ HtmlText html_to_text(std::string_view html) {
     result.warnings.push_back("HTML document larger than 2 GiB: not parsed");
     return result;
   }
-  init_libxml();
+  const LibXml& xml = libxml();
+  if (!xml.read_memory) {
+    result.warnings.push_back("HTML not parsed: libxml2 is unavailable (" + xml.error + ")");
+    return result;
+  }
+  auto free_doc = [&xml](xmlDoc* d) { xml.free_doc(d); };
   // XML_PARSE_HUGE: without it libxml2 stops at nesting depth 256 and drops the rest
   // of the page, and unclosed <span>/<font> tags in old pages get there easily.
   // Memory stays bounded by the input size; the walk below is not recursive.
   constexpr int kOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                            HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | XML_PARSE_HUGE;
-  std::unique_ptr<xmlDoc, DocFree> doc(htmlReadMemory(
-      html.data(), static_cast<int>(html.size()), nullptr, "UTF-8", kOptions));
-  xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
+  std::unique_ptr<xmlDoc, decltype(free_doc)> doc(
+      xml.read_memory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8", kOptions), free_doc);
+  xmlNode* root = doc ? xml.root_element(doc.get()) : nullptr;
   if (!root) {
     result.warnings.push_back("HTML could not be parsed: no text extracted");
     return result;
