@@ -11,7 +11,8 @@
 namespace tracuu::index {
 
 // Bumped when terms, values or document data change incompatibly.
-inline constexpr int kSchemaVersion = 2;  // 2: document data compressed with zstd
+inline constexpr int kSchemaVersion = 3;  // 2: document data compressed with zstd
+                                          // 3: data in two frames, compact hit record
 
 // Term prefixes. Single capitals follow Xapian's conventions; X... are ours.
 // Free text lives entirely in the "Z" space, in two forms per word: the folded form

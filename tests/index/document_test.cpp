@@ -90,6 +90,39 @@ TEST_CASE("read_hit: the small record a search shows, with the text") {
   CHECK(hit.warnings.empty());
 }
 
+TEST_CASE("read_hit: any byte in a field, absent optional fields, no officials") {
+  Article a = sample();
+  a.path = "/tin/12:3/5:a\x1f b.txt";
+  a.path_bytes = "L3Rpbi8xMjozLzU6YR8gYi50eHQ=";
+  a.title = "9:Tiêu đề\n có dấu 2:";
+  a.published.reset();
+  a.site.clear();
+  a.officials.clear();
+  a.text.clear();
+  const Xapian::Document doc = index::make_document(a, a.path, a.path, "1:2", "ff");
+  const Article hit = index::read_hit(doc, true);
+  CHECK(hit.warnings.empty());
+  CHECK(hit.path == a.path);
+  CHECK(hit.path_bytes == a.path_bytes);
+  CHECK(hit.title == a.title);
+  CHECK_FALSE(hit.published.has_value());
+  CHECK(hit.site.empty());
+  CHECK(hit.officials.empty());
+  REQUIRE(hit.refs.size() == 1);
+  CHECK(hit.text.empty());
+  CHECK(index::read_record(doc).title == a.title);
+}
+
+TEST_CASE("read_hit: a damaged hit record is reported, not thrown or misread") {
+  const Article a = sample();
+  const std::string good = index::make_document(a, "/tin/a.txt", "/tin/a.txt", "1:2", "ff").get_data();
+  Xapian::Document cut;
+  cut.set_data(good.substr(0, 12));  // frame A broken off
+  CHECK(index::read_hit(cut).warnings.size() == 1);
+  CHECK(index::read_record(cut).warnings.size() == 1);
+  CHECK(index::read_text(cut).empty());
+}
+
 TEST_CASE("read_record: data tracuu did not write is reported, not thrown") {
   Xapian::Document doc;
   doc.set_data("{\"path\": \"/tin/a.txt\"}\nplain, not compressed");
