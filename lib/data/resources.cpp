@@ -5,9 +5,9 @@
 #include "tracuu/resources.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
+#include <memory>
 #include <system_error>
 
 #include "data/resources_tables.h"
@@ -69,8 +69,16 @@ std::string trim(std::string_view s) {
 // Reads one data file. The first `required` columns must be present and non-empty.
 Table read_table(const fs::path& dir, const std::string& name, std::size_t required) {
   const fs::path path = dir / name;
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
+  // Read whole with stdio: a stream and its locale cost more to set up than these small
+  // files take to read, and `search` reads one at every start.
+  std::string all;
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (in) {
+    char buffer[1 << 14];
+    std::size_t n;
+    while ((n = std::fread(buffer, 1, sizeof buffer, in.get())) > 0) all.append(buffer, n);
+  }
+  if (!in || std::ferror(in.get()))
     throw Error(ErrorKind::Data, "cannot read data file " + path.string(),
                 "reinstall tracuu or set TRACUU_DATA to a directory holding its data files");
   Table table;
@@ -78,7 +86,10 @@ Table read_table(const fs::path& dir, const std::string& name, std::size_t requi
   std::string raw;
   std::string last_comment;
   std::size_t number = 0;
-  while (std::getline(in, raw)) {
+  for (std::size_t at = 0; at < all.size();) {
+    const std::size_t end = std::min(all.find('\n', at), all.size());
+    raw.assign(all, at, end - at);
+    at = end + 1;
     ++number;
     if (!raw.empty() && raw.back() == '\r') raw.pop_back();
     if (!valid_utf8(raw)) fail(name, number, "not valid UTF-8");
@@ -116,13 +127,13 @@ Table read_table(const fs::path& dir, const std::string& name, std::size_t requi
   return table;
 }
 
-std::vector<std::string> split_list(const std::string& field) {
+std::vector<std::string> split_list(std::string_view field) {
   std::vector<std::string> out;
-  std::stringstream ss(field);
-  std::string item;
-  while (std::getline(ss, item, ';')) {
-    item = trim(item);
-    if (!item.empty()) out.push_back(item);
+  for (std::size_t at = 0; at <= field.size();) {
+    const std::size_t end = std::min(field.find(';', at), field.size());
+    std::string item = trim(field.substr(at, end - at));
+    if (!item.empty()) out.push_back(std::move(item));
+    at = end + 1;
   }
   return out;
 }

@@ -108,13 +108,21 @@ std::string expand_synonyms(std::string_view query, const std::vector<Abbreviati
     const Abbreviation* abbreviation;
   };
   std::vector<Expansion> expansions;
-  for (const auto& a : abbreviations)
+  std::vector<std::string> folded_abbreviations;
+  for (const auto& a : abbreviations) {
+    folded_abbreviations.push_back(text::fold(a.abbreviation));
     for (const auto& e : a.expansions) expansions.push_back({folded_words(e), &a});
+  }
   // Longest first, so "an ninh quốc gia" wins over a shorter overlapping expansion.
   std::sort(expansions.begin(), expansions.end(),
             [](const auto& x, const auto& y) { return x.words.size() > y.words.size(); });
 
   const std::vector<Piece> pieces = split(query);
+  // The folded words of each plain word piece, folded once (the expansions are tried
+  // at every position).
+  std::vector<std::vector<std::string>> piece_words(pieces.size());
+  for (std::size_t j = 0; j < pieces.size(); ++j)
+    if (pieces[j].kind == Piece::Word && is_plain_word(pieces[j].text)) piece_words[j] = folded_words(pieces[j].text);
   std::string out;
   for (std::size_t i = 0; i < pieces.size();) {
     const Piece& p = pieces[i];
@@ -132,10 +140,9 @@ std::string expand_synonyms(std::string_view query, const std::vector<Abbreviati
     }
     // An abbreviation written alone.
     const std::string key = text::fold(p.text);
-    const auto abbr = std::find_if(abbreviations.begin(), abbreviations.end(),
-                                   [&](const auto& a) { return text::fold(a.abbreviation) == key; });
-    if (abbr != abbreviations.end()) {
-      out += alternatives(*abbr);
+    const auto abbr = std::find(folded_abbreviations.begin(), folded_abbreviations.end(), key);
+    if (abbr != folded_abbreviations.end()) {
+      out += alternatives(abbreviations[static_cast<std::size_t>(abbr - folded_abbreviations.begin())]);
       ++i;
       continue;
     }
@@ -147,7 +154,7 @@ std::string expand_synonyms(std::string_view query, const std::vector<Abbreviati
       std::string span;
       while (j < pieces.size() && words.size() < e.words.size()) {
         if (pieces[j].kind == Piece::Word && is_plain_word(pieces[j].text)) {
-          for (auto& w : folded_words(pieces[j].text)) words.push_back(std::move(w));
+          words.insert(words.end(), piece_words[j].begin(), piece_words[j].end());
           span += pieces[j].text;
           ++j;
         } else if (pieces[j].kind == Piece::Other && pieces[j].text == " " && !words.empty()) {
