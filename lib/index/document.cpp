@@ -159,10 +159,19 @@ std::string sortable_date(const std::optional<std::string>& published) {
 // A search hit decompresses frame A only and parses no JSON.
 constexpr int kDataLevel = 3;
 
+// zstd contexts are made once per thread and reused: ZSTD_compress and ZSTD_decompress
+// make (and clear) a new one, of over 100 KB, on every call.
+ZSTD_CCtx* compression_context() {
+  thread_local const std::unique_ptr<ZSTD_CCtx, decltype(&ZSTD_freeCCtx)> context(ZSTD_createCCtx(), ZSTD_freeCCtx);
+  if (!context) throw std::runtime_error("zstd: cannot create a compression context");
+  return context.get();
+}
+
 void compress_into(std::string& out, std::string_view plain) {
   const std::size_t at = out.size();
   out.resize(at + ZSTD_compressBound(plain.size()));
-  const std::size_t n = ZSTD_compress(out.data() + at, out.size() - at, plain.data(), plain.size(), kDataLevel);
+  const std::size_t n = ZSTD_compressCCtx(compression_context(), out.data() + at, out.size() - at, plain.data(),
+                                          plain.size(), kDataLevel);
   if (ZSTD_isError(n)) throw std::runtime_error(std::string("zstd: ") + ZSTD_getErrorName(n));
   out.resize(at + n);
 }
@@ -174,8 +183,6 @@ std::optional<std::string> next_frame(std::string_view& packed) {
   if (ZSTD_isError(frame)) return std::nullopt;
   const unsigned long long size = ZSTD_getFrameContentSize(packed.data(), frame);
   if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1ull << 31)) return std::nullopt;
-  // One context per thread, reused: ZSTD_decompress makes (and clears) a new one of
-  // over 100 KB on every call.
   thread_local const std::unique_ptr<ZSTD_DCtx, decltype(&ZSTD_freeDCtx)> context(ZSTD_createDCtx(), ZSTD_freeDCtx);
   if (!context) return std::nullopt;
   std::string plain(size, '\0');
