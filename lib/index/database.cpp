@@ -110,7 +110,8 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& db, bool wai
   return database;
 }
 
-Xapian::Database open_readable(const std::filesystem::path& db, bool partial, std::vector<std::string>* unavailable) {
+Xapian::Database open_readable(const std::filesystem::path& db, bool partial, std::vector<std::string>* unavailable,
+                               Layout* layout_out) {
   std::error_code ec;
   if (!std::filesystem::exists(db, ec)) {
     throw Error(ErrorKind::Index, fmt::format("no index at {}", db.string()),
@@ -122,6 +123,7 @@ Xapian::Database open_readable(const std::filesystem::path& db, bool partial, st
     database = layout.sharded() ? open_shards(layout, partial, unavailable) : Xapian::Database(db.string());
     check_versions(database, db);
   });
+  if (layout_out) *layout_out = layout;
   return database;
 }
 

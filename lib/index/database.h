@@ -9,6 +9,8 @@
 
 #include <xapian.h>
 
+#include "index/layout.h"
+
 namespace tracuu::index {
 
 // Opens (creating if needed) the index for writing. Throws tracuu::Error(ErrorKind::Index)
@@ -19,9 +21,10 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& db, bool wai
 // Opens an existing index (a database, or a stub of local and remote shards) for reading.
 // Throws tracuu::Error(ErrorKind::Index) with a hint when it is missing, damaged or
 // incompatible, or a shard cannot be opened — unless `partial`: then the shards that
-// open are searched and the others are named in `unavailable`.
+// open are searched and the others are named in `unavailable`. The layout it read is
+// stored in `layout` when given.
 Xapian::Database open_readable(const std::filesystem::path& db, bool partial = false,
-                               std::vector<std::string>* unavailable = nullptr);
+                               std::vector<std::string>* unavailable = nullptr, Layout* layout = nullptr);
 
 // Runs `body` and converts any Xapian::Error escaping it into tracuu::Error naming `db`.
 void with_index_errors(const std::filesystem::path& db, const std::function<void()>& body);

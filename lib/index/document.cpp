@@ -286,24 +286,27 @@ Article parse_article(std::string_view json_text) {
   }
 }
 
-// Frame A: the hit record and the text (nullopt if unreadable).
-struct HitAndText {
-  Article hit;
-  std::string plain;      // the decompressed frame
-  std::string_view text;  // in `plain`
-};
-
-std::optional<HitAndText> read_frame_a(std::string_view& packed) {
+// Frame A: the hit record, with the text when `with_text` (nullopt if unreadable).
+// `packed` is advanced past the frame.
+std::optional<Article> read_front(std::string_view& packed, bool with_text) {
   auto plain = next_frame(packed);
   if (!plain) return std::nullopt;
-  HitAndText out;
-  out.plain = std::move(*plain);
-  std::string_view rest = out.plain;
+  std::string_view rest = *plain;
   auto hit = decode_hit(rest);
   if (!hit) return std::nullopt;
-  out.hit = std::move(*hit);
-  out.text = rest;
-  return out;
+  if (with_text) {
+    plain->erase(0, plain->size() - rest.size());  // the text, moved rather than copied
+    hit->text = std::move(*plain);
+  }
+  return hit;
+}
+
+// Advances `packed` past its first frame without decompressing it; false if there is none.
+bool skip_frame(std::string_view& packed) {
+  const std::size_t frame = ZSTD_findFrameCompressedSize(packed.data(), packed.size());
+  if (ZSTD_isError(frame)) return false;
+  packed.remove_prefix(frame);
+  return true;
 }
 
 }  // namespace
@@ -363,28 +366,28 @@ Xapian::Document make_document(const Article& a, std::string_view source_id, std
 Article read_record(const Xapian::Document& doc, bool with_text) {
   const std::string data = doc.get_data();
   std::string_view packed = data;
-  const auto front = read_frame_a(packed);
-  const auto record = front ? next_frame(packed) : std::nullopt;
+  // The listings read every record without its text: frame A is skipped, not decompressed.
+  std::optional<Article> front;
+  if (with_text ? !(front = read_front(packed, true)) : !skip_frame(packed)) return unreadable();
+  const auto record = next_frame(packed);
   if (!record) return unreadable();
   Article a = parse_article(*record);
-  if (with_text) a.text = front->text;
+  if (front) a.text = std::move(front->text);
   return a;
 }
 
 Article read_hit(const Xapian::Document& doc, bool with_text) {
   const std::string data = doc.get_data();
   std::string_view packed = data;
-  auto front = read_frame_a(packed);
-  if (!front) return unreadable();
-  if (with_text) front->hit.text = front->text;
-  return std::move(front->hit);
+  auto front = read_front(packed, with_text);
+  return front ? std::move(*front) : unreadable();
 }
 
 std::string read_text(const Xapian::Document& doc) {
   const std::string data = doc.get_data();
   std::string_view packed = data;
-  const auto front = read_frame_a(packed);
-  return front ? std::string(front->text) : std::string();
+  auto front = read_front(packed, true);
+  return front ? std::move(front->text) : std::string();
 }
 
 }  // namespace tracuu::index

@@ -46,7 +46,7 @@ std::string near_duplicate_key(std::string_view body);
 Article read_record(const Xapian::Document& doc, bool with_text = false);
 
 // What a search hit shows (path, title, published, site, reference ids, official names):
-// a small record stored apart from the full one, quick to read.
+// a small record stored with the text, apart from the full one, read without parsing JSON.
 Article read_hit(const Xapian::Document& doc, bool with_text = false);
 
 // Just the stored text of a document.

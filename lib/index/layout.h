@@ -24,6 +24,11 @@ struct Layout {
   std::filesystem::path stub;       // the stub file; empty for a single database
   std::vector<Shard> shards;        // one entry (the database itself) when not sharded
   bool sharded() const { return !stub.empty(); }
+  bool remote() const {  // some shard is served by xapian-tcpsrv
+    for (const Shard& s : shards)
+      if (s.remote) return true;
+    return false;
+  }
 };
 
 // Reads the layout at `db`: a stub file, a directory with a XAPIANDB stub, or a single

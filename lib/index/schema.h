@@ -50,7 +50,7 @@ enum Slot : Xapian::valueno {
   kSlotSite = 11,       // "baoangiang.com.vn", for the site facet
   kSlotFacets = 12,     // every facet value of the article in one value, for a local search's
                         // one-read-per-match counting: entries "<code><value>" joined by
-                        // kFacetSeparator, code one of kFacetCodes (the per-slot values below
+                        // kFacetSeparator, code one of kFacetKinds (the per-slot values below
                         // serve remote shards, whose servers know only Xapian's own spies)
   // Multi-valued facets take one slot per value, so Xapian's own ValueCountMatchSpy
   // (which a remote shard server knows) can count them: the n-th distinct reference id
@@ -69,9 +69,9 @@ struct FacetKind {
 inline constexpr FacetKind kFacetKinds[] = {
     {kFacetRef, "refs"}, {kFacetOfficial, "officials"}, {kFacetYear, "years"}, {kFacetSite, "sites"}};
 
-// Document data: one zstd frame holding three parts separated by '\n': what a search hit
-// shows as a compact JSON record (index::read_hit), the whole article record as compact
-// JSON (no raw newlines in either), and the normalised text (snippets, `show --text`).
+// Document data (document.cpp): two zstd frames. First what a search hit shows, as a
+// compact length-prefixed record, followed by the normalised text (index::read_hit;
+// snippets, `show --text`); then the whole article record as JSON (index::read_record).
 
 // Metadata keys.
 inline constexpr const char* kMetaSchema = "tracuu:schema";

@@ -381,9 +381,9 @@ SearchResult search(const std::filesystem::path& db, const std::string& query, c
   check_fields(normalized);
   if (options.resources) normalized = expand_synonyms(normalized, options.resources->tables().abbreviations);
 
-  Xapian::Database database = open_readable(db, options.partial, &result.warnings);
-  const Layout layout = read_layout(db);
-  const bool remote = std::any_of(layout.shards.begin(), layout.shards.end(), [](const Shard& s) { return s.remote; });
+  Layout layout;
+  Xapian::Database database = open_readable(db, options.partial, &result.warnings, &layout);
+  const bool remote = layout.remote();
   with_index_errors(db, [&] {
     // A writer committing meanwhile can invalidate what this reader sees: reopen at the
     // new revision and run again (a reader never blocks the writer).

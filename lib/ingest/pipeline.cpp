@@ -403,20 +403,18 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
       shard->writer().commit();
     }
   }
-  std::size_t documents = 0;
   for (auto& shard : shards) {
     stats.added += shard->stats.added;
     stats.updated += shard->stats.updated;
     stats.unchanged += shard->stats.unchanged;
     stats.removed += shard->stats.removed;
-    documents += shard->writer().doc_count();
   }
   stats.shards = shard_count;
   // Batches leave Xapian's B-trees part-filled (each commit splits blocks); a run that
   // wrote most of the index, such as the first, is followed by a compaction, which costs
   // a few percent of the run and makes the index about a third smaller.
   const std::size_t written = stats.added + stats.updated;
-  if (options.compact && !layout.sharded() && written > 0 && 2 * written >= documents) {
+  if (options.compact && !layout.sharded() && written > 0 && 2 * written >= shards.front()->writer().doc_count()) {
     shards.clear();  // closes the writer, releasing the lock compact_index() takes
     // Everything is committed by now: a compaction that cannot run (another ingest took
     // the lock meanwhile, the disk is full) is worth a warning, not a failed run.

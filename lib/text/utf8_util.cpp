@@ -27,10 +27,6 @@ std::size_t ascii_prefix(const unsigned char* p, std::size_t n) {
   return i;
 }
 
-}  // namespace
-
-namespace {
-
 const icu::Normalizer2& normalizer(const icu::Normalizer2* (*get)(UErrorCode&), const char* what) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* n = get(status);

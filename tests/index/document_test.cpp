@@ -34,6 +34,16 @@ Article sample() {
   return a;
 }
 
+// What both read_record and read_hit give back: path, title, date, text, the reference.
+void check_shown_fields(const Article& back, const Article& a) {
+  CHECK(back.path == a.path);
+  CHECK(back.title == a.title);
+  CHECK(back.published == a.published);
+  CHECK(back.text == a.text);
+  REQUIRE(back.refs.size() == 1);
+  CHECK(back.refs[0].id == a.refs[0].id);
+}
+
 }  // namespace
 
 TEST_CASE("make_document: folded terms for every word, exact ones only for accented words") {
@@ -62,12 +72,7 @@ TEST_CASE("make_document / read_record round-trip the record and the text") {
   const Article a = sample();
   const Xapian::Document doc = index::make_document(a, "/tin/a.txt", "/tin/a.txt", "1:2", "ff");
   const Article back = index::read_record(doc, true);
-  CHECK(back.path == a.path);
-  CHECK(back.title == a.title);
-  CHECK(back.published == a.published);
-  CHECK(back.text == a.text);
-  REQUIRE(back.refs.size() == 1);
-  CHECK(back.refs[0].id == a.refs[0].id);
+  check_shown_fields(back, a);
   CHECK(index::read_text(doc) == a.text);
   CHECK(index::read_record(doc).text.empty());
 }
@@ -76,13 +81,8 @@ TEST_CASE("read_hit: the small record a search shows, with the text") {
   const Article a = sample();
   const Xapian::Document doc = index::make_document(a, "/tin/a.txt", "/tin/a.txt", "1:2", "ff");
   const Article hit = index::read_hit(doc, true);
-  CHECK(hit.path == a.path);
-  CHECK(hit.title == a.title);
-  CHECK(hit.published == a.published);
+  check_shown_fields(hit, a);
   CHECK(hit.site == a.site);
-  CHECK(hit.text == a.text);
-  REQUIRE(hit.refs.size() == 1);
-  CHECK(hit.refs[0].id == a.refs[0].id);
   CHECK(hit.refs[0].kind.empty());  // only what a hit shows
   REQUIRE(hit.officials.size() == 2);
   CHECK(hit.officials[0].name == "Tô Lâm");
