@@ -20,19 +20,26 @@ std::string current(const char* key) {
   return std::to_string(text::kNormalizerVersion);
 }
 
+// The first version key (schema, normaliser) on which `database` differs from this
+// build, or nullptr. An empty index, and remote shards (which serve no metadata), match.
+const char* other_version(const Xapian::Database& database) {
+  if (database.get_doccount() == 0) return nullptr;
+  for (const char* key : {kMetaSchema, kMetaNormalizer}) {
+    const std::string stored = database.get_metadata(key);
+    if (!stored.empty() && stored != current(key)) return key;
+  }
+  return nullptr;
+}
+
 // An index written by another version has other terms: searching it would silently
 // miss articles, so refuse with the command that fixes it.
 void check_versions(const Xapian::Database& database, const std::filesystem::path& db) {
-  if (database.get_doccount() == 0) return;
-  for (const char* key : {kMetaSchema, kMetaNormalizer}) {
-    std::string stored = database.get_metadata(key);
-    if (stored.empty()) continue;  // remote shards do not serve metadata
-    if (stored != current(key)) {
-      throw Error(ErrorKind::Index,
-                  fmt::format("index {} was built by another version of tracuu ({} {}, this one uses {})",
-                              db.string(), key, stored, current(key)),
-                  fmt::format("rebuild it: move it away and run `tracuu ingest --db {} PATH...` again", db.string()));
-    }
+  if (const char* key = other_version(database)) {
+    throw Error(ErrorKind::Index,
+                fmt::format("index {} was built by another version of tracuu ({} {}, this one uses {})", db.string(),
+                            key, database.get_metadata(key), current(key)),
+                fmt::format("rebuild it from the folders it holds: `tracuu ingest --force --db {} PATH...`",
+                            db.string()));
   }
 }
 
@@ -90,7 +97,7 @@ void create_atomically(const std::filesystem::path& db) {
 
 }  // namespace
 
-Xapian::WritableDatabase open_writable(const std::filesystem::path& db, bool wait) {
+Xapian::WritableDatabase open_writable(const std::filesystem::path& db, bool wait, bool rebuild) {
   std::error_code ec;
   if (db.has_parent_path()) std::filesystem::create_directories(db.parent_path(), ec);
   if (ec) {
@@ -100,7 +107,12 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& db, bool wai
   create_atomically(db);
   Xapian::WritableDatabase database;
   with_index_errors(db, [&] {
-    database = Xapian::WritableDatabase(db.string(), Xapian::DB_CREATE_OR_OPEN | (wait ? Xapian::DB_RETRY_LOCK : 0));
+    const int lock = wait ? Xapian::DB_RETRY_LOCK : 0;
+    database = Xapian::WritableDatabase(db.string(), Xapian::DB_CREATE_OR_OPEN | lock);
+    if (rebuild && other_version(database)) {
+      database.close();  // and start again empty: everything is re-indexed anyway
+      database = Xapian::WritableDatabase(db.string(), Xapian::DB_CREATE_OR_OVERWRITE | lock);
+    }
     check_versions(database, db);
     if (database.get_metadata(kMetaSchema).empty()) {
       database.set_metadata(kMetaSchema, current(kMetaSchema));

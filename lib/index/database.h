@@ -15,8 +15,9 @@ namespace tracuu::index {
 
 // Opens (creating if needed) the index for writing. Throws tracuu::Error(ErrorKind::Index)
 // when it is locked by another writer (unless `wait`: then it waits for the lock),
-// damaged, or of another schema/normaliser version.
-Xapian::WritableDatabase open_writable(const std::filesystem::path& db, bool wait = false);
+// damaged, or of another schema/normaliser version (unless `rebuild`: then it is
+// emptied, for a run that re-indexes everything).
+Xapian::WritableDatabase open_writable(const std::filesystem::path& db, bool wait = false, bool rebuild = false);
 
 // Opens an existing index (a database, or a stub of local and remote shards) for reading.
 // Throws tracuu::Error(ErrorKind::Index) with a hint when it is missing, damaged or

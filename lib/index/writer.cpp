@@ -14,7 +14,8 @@
 
 namespace tracuu::index {
 
-Writer::Writer(const std::filesystem::path& db, bool wait) : path_(db), db_(open_writable(db, wait)) {}
+Writer::Writer(const std::filesystem::path& db, bool wait, bool rebuild)
+    : path_(db), db_(open_writable(db, wait, rebuild)) {}
 
 std::unordered_map<std::string, StoredFile> Writer::load_files() {
   std::unordered_map<std::string, StoredFile> files;

@@ -33,7 +33,8 @@ class Writer {
   // Opens or creates the index. With `wait`, blocks until another writer lets go of the
   // lock; otherwise throws tracuu::Error at once. Also throws when damaged or of another
   // version.
-  Writer(const std::filesystem::path& db, bool wait);
+  // `rebuild`: an index of another tracuu version is emptied, not refused (--force).
+  Writer(const std::filesystem::path& db, bool wait, bool rebuild = false);
 
   // The stored state of every file, keyed by raw path bytes.
   std::unordered_map<std::string, StoredFile> load_files();

@@ -109,7 +109,8 @@ struct WriteItem {
 // far ahead of a slow writer.
 class ShardWriter {
  public:
-  ShardWriter(const fs::path& db, const IngestOptions& options) : writer_(db, options.wait), options_(options) {}
+  ShardWriter(const fs::path& db, const IngestOptions& options)
+      : writer_(db, options.wait, options.force), options_(options) {}
   ~ShardWriter() { finish(); }
 
   index::Writer& writer() { return writer_; }

@@ -238,6 +238,13 @@ TEST_CASE("sync: an index from another version is refused with a hint") {
   CHECK(search.code == 2);
   CHECK(search.err.find("built by another version of tracuu") != std::string::npos);
   CHECK(search.err.find("rebuild it") != std::string::npos);
+  CHECK(search.err.find("--force") != std::string::npos);
   const auto again = e2e::tracuu({"ingest", "--db", db, (dir / "c").string()});
   CHECK(again.code == 2);
+  // --force re-indexes everything, so it rebuilds such an index instead of refusing it.
+  const json rebuilt = ingest(db, {"--force", (dir / "c").string()});
+  CHECK(rebuilt["added"] == 1);
+  CHECK(rebuilt["updated"] == 0);
+  CHECK(count(db, "an ninh") == 1);
+  CHECK(Xapian::Database(db).get_metadata("tracuu:schema") != "999");
 }
