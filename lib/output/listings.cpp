@@ -81,8 +81,8 @@ std::string stats_text(const IndexStats& s) {
 std::string refs_text(const std::vector<CitedRef>& refs) {
   std::string out;
   for (const auto& r : refs) {
-    out += fmt::format("{:<24} {:<16} {:>4} articles  {} .. {}\n", r.id, r.kind_label.empty() ? r.kind : r.kind_label,
-                       r.articles, dash(r.first_cited), dash(r.last_cited));
+    out += fmt::format("{:<24} {:<16} {:>4} {:<8}  {} .. {}\n", r.id, r.kind_label.empty() ? r.kind : r.kind_label,
+                       r.articles, r.articles == 1 ? "article" : "articles", dash(r.first_cited), dash(r.last_cited));
     if (r.subject) out += fmt::format("    về “{}”\n", *r.subject);
   }
   if (refs.empty()) out = "No document references in the index.\n";
@@ -92,7 +92,8 @@ std::string refs_text(const std::vector<CitedRef>& refs) {
 std::string officials_text(const std::vector<NamedOfficial>& officials) {
   std::string out;
   for (const auto& o : officials) {
-    out += fmt::format("{}  ({} articles, {} .. {})\n", o.name, o.articles, dash(o.first_seen), dash(o.last_seen));
+    out += fmt::format("{}  ({} {}, {} .. {})\n", o.name, o.articles, o.articles == 1 ? "article" : "articles",
+                       dash(o.first_seen), dash(o.last_seen));
     for (const auto& t : o.titles)
       out += fmt::format("    {}  [{} .. {}]\n", t.title, dash(t.first_seen), dash(t.last_seen));
   }

@@ -67,7 +67,10 @@ std::string search_text(const SearchResult& result, bool color, const std::strin
   };
   std::string out;
   if (result.hits.empty() && result.total_estimate > 0) {
-    out = fmt::format("About {} matching articles (none shown from {}).\n", result.total_estimate, result.offset + 1);
+    // None shown: --limit 0 (counts and facets only), or --offset past the last.
+    out = result.limit == 0 ? fmt::format("About {} matching articles.\n", result.total_estimate)
+                            : fmt::format("About {} matching articles; none from result {} on.\n",
+                                          result.total_estimate, result.offset + 1);
   } else if (result.hits.empty()) {
     out = fmt::format("No articles match {}.\n", result.query);
     if (result.suggestion) out += fmt::format("Did you mean: {}\n", *result.suggestion);
@@ -88,8 +91,8 @@ std::string search_text(const SearchResult& result, bool color, const std::strin
     out += "\n";
   }
   if (!result.hits.empty()) {
-    out += fmt::format("{} of about {} matching articles (from {}).\n", result.hits.size(), result.total_estimate,
-                       result.offset + 1);
+    out += fmt::format("Results {}–{} of about {} matching articles.\n", result.offset + 1,
+                       result.offset + result.hits.size(), result.total_estimate);
     if (result.suggestion) out += fmt::format("Did you mean: {}\n", *result.suggestion);
   }
   for (const auto& [name, counts] : result.facets) {
