@@ -21,6 +21,7 @@ struct SearchArgs {
   std::string format = "text";
   bool exact = false;
   bool facets = false;
+  bool exact_facets = false;
   bool collapse = false;
   bool partial = false;
   std::string from, to;
@@ -48,7 +49,10 @@ Run add_search(CLI::App& app) {
   cmd->add_option("--format", args->format, "Output format")
       ->check(CLI::IsMember({"text", "json", "jsonl"}))->capture_default_str();
   cmd->add_flag("--exact", args->exact, "Accents you type must match exactly (unaccented words still match any)");
-  cmd->add_flag("--facets", args->facets, "Count refs, officials, years and sites over all matches");
+  cmd->add_flag("--facets", args->facets,
+                "Count refs, officials, years and sites over the matches (estimated from a sample when "
+                "thousands match)");
+  cmd->add_flag("--exact-facets", args->exact_facets, "With --facets: count over every match, however many");
   cmd->add_flag("--collapse", args->collapse, "Fold near-duplicate copies of one story into one hit");
   cmd->add_flag("--partial", args->partial, "If a shard is down, search the others and warn");
   const auto date_check = CLI::Validator(
@@ -69,7 +73,8 @@ Run add_search(CLI::App& app) {
     options.offset = args->offset;
     options.sort = args->sort == "newest" ? Sort::Newest : args->sort == "oldest" ? Sort::Oldest : Sort::Relevance;
     options.exact = args->exact;
-    options.facets = args->facets;
+    options.facets = args->facets || args->exact_facets;
+    options.exact_facets = args->exact_facets;
     options.collapse = args->collapse;
     options.partial = args->partial;
     if (!args->from.empty()) options.from = date_bound(args->from, false);

@@ -349,6 +349,7 @@ Xapian::Document make_document(const Article& a, std::string_view source_id, std
   const std::string collapse_key = index_free_text(doc, a);
   add_entity_terms(doc, a);
   doc.add_boolean_term(unique_term(source_id));
+  doc.add_boolean_term(sample_term(source_id));
   doc.add_value(kSlotSource, std::string(path_bytes));
   doc.add_value(kSlotDateKey, sortable_date(a.published) + std::string(source_id));
   doc.add_value(kSlotContentHash, content_hash);

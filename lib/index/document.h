@@ -19,15 +19,21 @@ namespace tracuu::index {
 Xapian::Document make_document(const Article& article, std::string_view source_id, std::string_view path_bytes,
                                const std::string& signature, const std::string& content_hash);
 
-// Calls f(code, value) for each entry of a kSlotFacets value (schema.h).
+// Calls f(entry) for each entry "<code><value>" of a kSlotFacets value (schema.h).
 template <typename F>
-void for_each_packed_facet(std::string_view packed, F&& f) {
+void for_each_packed_entry(std::string_view packed, F&& f) {
   for (std::size_t start = 0; start < packed.size();) {
     std::size_t end = packed.find(kFacetSeparator, start);
     if (end == std::string_view::npos) end = packed.size();
-    if (end > start) f(packed[start], packed.substr(start + 1, end - start - 1));
+    if (end > start) f(packed.substr(start, end - start));
     start = end + 1;
   }
+}
+
+// Calls f(code, value) for each entry of a kSlotFacets value.
+template <typename F>
+void for_each_packed_facet(std::string_view packed, F&& f) {
+  for_each_packed_entry(packed, [&](std::string_view entry) { f(entry[0], entry.substr(1)); });
 }
 
 // How many reference and official facet slots `doc` (made by make_document) uses.

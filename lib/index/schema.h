@@ -11,8 +11,9 @@
 namespace tracuu::index {
 
 // Bumped when terms, values or document data change incompatibly.
-inline constexpr int kSchemaVersion = 3;  // 2: document data compressed with zstd
+inline constexpr int kSchemaVersion = 4;  // 2: document data compressed with zstd
                                           // 3: data in two frames, compact hit record
+                                          // 4: sample bucket terms (kSample)
 
 // Term prefixes. Single capitals follow Xapian's conventions; X... are ours.
 // Free text lives entirely in the "Z" space, in two forms per word: the folded form
@@ -31,6 +32,9 @@ inline constexpr std::string_view kYear = "Y";           // published year "2023
 inline constexpr std::string_view kMonth = "M";          // published month "202310"
 inline constexpr std::string_view kDay = "D";            // published day "20231018"
 inline constexpr std::string_view kFormat = "XFMT";      // "text" or "html"
+inline constexpr std::string_view kSample = "XB";        // sample bucket "00".."ff" from a hash of the
+                                                         // unique id: facets of a broad query are
+                                                         // counted over a few buckets (facets.cpp)
 // "XX" is left unused on purpose: a free subspace for later (Recoll's XX lesson).
 
 // Xapian caps terms at 245 bytes; long paths are shortened with a hash suffix.
@@ -58,6 +62,7 @@ enum Slot : Xapian::valueno {
   kSlotRefBase = 20,
   kSlotOfficialBase = 60,
 };
+inline constexpr unsigned kSampleBuckets = 256;
 inline constexpr unsigned kMaxFacetValues = 32;  // per article and kind; more are not counted
 inline constexpr char kFacetSeparator = '\x1f';
 // The facets, by their code in kSlotFacets and their name in search results.

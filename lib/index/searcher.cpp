@@ -5,14 +5,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <cstdlib>
-#include <memory>
-#include <unordered_map>
 
 #include "data/resources_tables.h"
 #include "index/database.h"
 #include "index/document.h"
+#include "index/facets.h"
 #include "index/layout.h"
 #include "index/query_rewrite.h"
 #include "index/schema.h"
@@ -177,94 +175,6 @@ std::string lead(const std::string& text, std::size_t bytes) {
   return out;
 }
 
-// Facet counts: a facet code (schema.h kFacetKinds) -> value -> articles.
-using FacetSums = std::map<char, std::map<std::string, std::size_t>>;
-
-// Counting facets where every shard is local: one read of the packed slot per match.
-// Clones (if Xapian makes any) count into the same tables.
-class PackedFacetSpy : public Xapian::MatchSpy {
- public:
-  // Looked up by string_view, so counting a value already seen allocates nothing.
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
-  };
-  using Table = std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>>;
-  using Counts = std::array<Table, 256>;  // by facet code
-  PackedFacetSpy() : counts_(std::make_shared<Counts>()) {}
-  explicit PackedFacetSpy(std::shared_ptr<Counts> counts) : counts_(std::move(counts)) {}
-  void operator()(const Xapian::Document& doc, double) override {
-    Counts& counts = *counts_;
-    for_each_packed_facet(doc.get_value(kSlotFacets), [&](char code, std::string_view value) {
-      Table& table = counts[static_cast<unsigned char>(code)];
-      auto it = table.find(value);
-      if (it == table.end()) it = table.emplace(std::string(value), 0).first;
-      ++it->second;
-    });
-  }
-  Xapian::MatchSpy* clone() const override { return new PackedFacetSpy(counts_); }
-  std::string name() const override { return "tracuu::PackedFacetSpy"; }
-  void collect(FacetSums& sums) const {
-    for (const FacetKind& kind : kFacetKinds)
-      for (const auto& [value, count] : (*counts_)[static_cast<unsigned char>(kind.code)])
-        sums[kind.code][value] += count;
-  }
-
- private:
-  std::shared_ptr<Counts> counts_;
-};
-
-std::size_t metadata_count(const Xapian::Database& db, const char* key) {
-  const std::string stored = db.get_metadata(key);
-  // Remote shards serve no metadata: then count every slot there may be.
-  return stored.empty() ? kMaxFacetValues : std::min<std::size_t>(std::stoul(stored), kMaxFacetValues);
-}
-
-// Counting facets across remote shards, whose servers know only Xapian's own spies:
-// multi-valued facets are spread over several slots (schema.h), each with a
-// ValueCountMatchSpy, and the counts are summed per value.
-struct SlotFacetSpies {
-  std::vector<std::pair<char, std::vector<Xapian::ValueCountMatchSpy*>>> groups;  // by facet code
-
-  SlotFacetSpies(Xapian::Enquire& enquire, const Xapian::Database& db) {
-    auto add = [&](char code, Xapian::valueno first, std::size_t count) {
-      std::vector<Xapian::ValueCountMatchSpy*> spies;
-      for (std::size_t i = 0; i < count; ++i) {
-        auto* spy = new Xapian::ValueCountMatchSpy(first + static_cast<Xapian::valueno>(i));
-        enquire.add_matchspy(spy->release());
-        spies.push_back(spy);
-      }
-      groups.emplace_back(code, std::move(spies));
-    };
-    add(kFacetRef, kSlotRefBase, metadata_count(db, kMetaMaxRefs));
-    add(kFacetOfficial, kSlotOfficialBase, metadata_count(db, kMetaMaxOfficials));
-    add(kFacetYear, kSlotYear, 1);
-    add(kFacetSite, kSlotSite, 1);
-  }
-
-  void collect(FacetSums& sums) const {
-    for (const auto& group : groups)
-      for (const auto* spy : group.second)
-        for (auto v = spy->values_begin(); v != spy->values_end(); ++v) sums[group.first][*v] += v.get_termfreq();
-  }
-};
-
-// The facet lists as printed: years newest first, the others most frequent first.
-std::map<std::string, std::vector<FacetCount>> facet_lists(const FacetSums& sums) {
-  std::map<std::string, std::vector<FacetCount>> out;
-  for (const FacetKind& kind : kFacetKinds) {
-    std::vector<FacetCount> list;
-    if (auto it = sums.find(kind.code); it != sums.end())
-      for (const auto& [value, count] : it->second) list.push_back({value, count});
-    const bool years = kind.code == kFacetYear;
-    std::stable_sort(list.begin(), list.end(), [&](const auto& a, const auto& b) {
-      return years ? a.value > b.value : a.count > b.count;
-    });
-    out[std::string(kind.name)] = std::move(list);
-  }
-  return out;
-}
-
 void run_search(const Xapian::Database& database, bool remote, const std::string& normalized,
                 const SearchOptions& options, SearchResult& result) {
   Xapian::QueryParser parser = make_parser(database);
@@ -284,6 +194,7 @@ void run_search(const Xapian::Database& database, bool remote, const std::string
   if (options.exact)
     if (const Xapian::Query exact = exact_filter(words); !exact.empty() && !query.empty())
       query = Xapian::Query(Xapian::Query::OP_FILTER, query, exact);
+  const Xapian::Query matching = query;
   if (const Xapian::Query boost = ranking_boost(words); !boost.empty() && !query.empty())
     query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boost);
   result.parsed = query.get_description();
@@ -298,25 +209,14 @@ void run_search(const Xapian::Database& database, bool remote, const std::string
     enquire.set_sort_by_value_then_relevance(kSlotDateKey, options.sort == Sort::Newest);
   }
   if (options.collapse) enquire.set_collapse_key(kSlotCollapse);
-  std::optional<SlotFacetSpies> slot_spies;
-  PackedFacetSpy* packed_spy = nullptr;
-  if (options.facets && remote) {
-    slot_spies.emplace(enquire, database);
-  } else if (options.facets) {
-    packed_spy = new PackedFacetSpy;
-    enquire.add_matchspy(packed_spy->release());
-  }
-  // Facets must see every match to count correctly; otherwise look a little ahead so
-  // small totals are exact.
-  const Xapian::doccount check = options.facets ? database.get_doccount()
-                                                : static_cast<Xapian::doccount>(options.offset + options.limit + 100);
+  // Look a little ahead, so small totals are exact.
+  const auto check = static_cast<Xapian::doccount>(options.offset + options.limit + 100);
   const Xapian::MSet mset = enquire.get_mset(options.offset, options.limit, check);
   result.total_estimate = mset.get_matches_estimated();
   if (options.facets) {
-    FacetSums sums;
-    if (slot_spies) slot_spies->collect(sums);
-    if (packed_spy) packed_spy->collect(sums);
-    result.facets = facet_lists(sums);
+    Facets facets = count_facets(database, remote, matching, mset.get_matches_estimated(), options.exact_facets);
+    result.facets = std::move(facets.lists);
+    result.facet_sample = facets.sample;
   }
 
   // Xapian highlights a phrase's words only where it re-finds the phrase in unstemmed

@@ -66,6 +66,13 @@ std::string unique_term(std::string_view path_bytes) {
   return term.substr(0, kMaxTermBytes - 17) + fmt::format("#{:016x}", fnv1a(path_bytes));
 }
 
+std::string sample_term(unsigned bucket) { return fmt::format("{}{:02x}", kSample, bucket % kSampleBuckets); }
+
+std::string sample_term(std::string_view source_id) {
+  const std::uint64_t h = fnv1a(source_id);
+  return sample_term(static_cast<unsigned>((h ^ (h >> 32) ^ (h >> 16)) & (kSampleBuckets - 1)));
+}
+
 std::string folded_term(std::string_view word) {
   std::string term(kFolded);
   term += text::fold(word);

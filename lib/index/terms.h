@@ -23,6 +23,11 @@ std::string kind_key(std::string_view kind);
 // The unique-id term for an article path (raw bytes); hashed past Xapian's term limit.
 std::string unique_term(std::string_view path_bytes);
 
+// The sample bucket term of an article (schema.h kSample), from its unique id, and the
+// term of bucket `n` (0 <= n < kSampleBuckets).
+std::string sample_term(std::string_view source_id);
+std::string sample_term(unsigned bucket);
+
 // The folded-space term of a word: "Đường" -> "Zduong".
 std::string folded_term(std::string_view word);
 

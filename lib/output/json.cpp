@@ -181,6 +181,7 @@ json search_json(const SearchResult& result) {
       facets[name] = std::move(list);
     }
     out["facets"] = std::move(facets);
+    out["facet_sample"] = result.facet_sample;
   }
   return out;
 }

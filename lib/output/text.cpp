@@ -95,6 +95,10 @@ std::string search_text(const SearchResult& result, bool color, const std::strin
                        result.offset + result.hits.size(), result.total_estimate);
     if (result.suggestion) out += fmt::format("Did you mean: {}\n", *result.suggestion);
   }
+  if (!result.facets.empty() && result.facet_sample < 1)
+    out += fmt::format("\nFacet counts are estimates from a sample of {:.1f}% of the matches "
+                       "(--exact-facets counts them all).\n",
+                       result.facet_sample * 100);
   for (const auto& [name, counts] : result.facets) {
     out += fmt::format("\n{}:\n", name);
     std::size_t shown = 0;

@@ -127,6 +127,12 @@ TEST_CASE("search features: sorting, suggestions, facets, collapse") {
   CHECK(count_of("refs", "28-NQ/TW") == 1);
   CHECK(count_of("years", "2023") == 1);
   CHECK(count_of("sites", "baomau.vn") == 1);
+  CHECK(faceted["facet_sample"] == 1.0);  // a handful of matches: every one counted
+  // --exact-facets implies --facets and counts the same here.
+  const json exact = ix.run({"--exact-facets", "Bộ Công an"});
+  CHECK(exact["facets"] == faceted["facets"]);
+  CHECK(exact["facet_sample"] == 1.0);
+  CHECK_FALSE(ix.run({"Bộ Công an"}).contains("facet_sample"));
 
   CHECK(ix.files({"tran ap ma tuy"}) == Files{"copy-a", "copy-b"});
   const json collapsed = ix.run({"--collapse", "tran ap ma tuy"});

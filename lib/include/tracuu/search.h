@@ -28,7 +28,9 @@ struct SearchOptions {
   Sort sort = Sort::Relevance;
   std::size_t snippet_bytes = 240;
   bool exact = false;          // accents the user typed must match exactly
-  bool facets = false;         // count refs, officials, years and sites over all matches
+  bool facets = false;         // count refs, officials, years and sites over the matches
+  bool exact_facets = false;   // count them over every match, however many (else a broad
+                               // query's facets are estimated from a sample)
   bool collapse = false;       // fold near-duplicate copies of one story into one hit
   std::optional<std::string> from, to;  // published date bounds "YYYY-MM-DD" (inclusive)
   const Resources* resources = nullptr;  // abbreviations for synonym expansion; may be null
@@ -62,7 +64,10 @@ struct SearchResult {
   std::vector<SearchHit> hits;
   std::vector<std::string> warnings;  // e.g. shards left out with SearchOptions::partial
   // With SearchOptions::facets: "refs", "officials", "years", "sites" -> counts, most first.
+  // Counted over every match when few match (or with SearchOptions::exact_facets), else
+  // estimated from a sample of them: the share of matches counted, 1 when all were.
   std::map<std::string, std::vector<FacetCount>> facets;
+  double facet_sample = 1.0;
 };
 
 // Runs `query` against the index at `db`. Throws tracuu::Error: ErrorKind::Index when the

@@ -1,0 +1,188 @@
+// Facet counting. Xapian calls a match spy on every article a query matches; a broad
+// query at 100,000 articles matches most of them, and enumerating them all costs tens of
+// milliseconds whatever the spy does. So facets are counted in a pass of their own, apart
+// from the ranked one: over every match when there are few, else over the articles of a
+// few sample buckets (each article is in one of 256, by a hash of its unique id, so the
+// sample does not depend on the order of ingest or on the index's layout), scaled up.
+#include "index/facets.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "index/document.h"
+#include "index/schema.h"
+#include "index/terms.h"
+
+namespace tracuu::index {
+namespace {
+
+// Facet counts by facet code (schema.h kFacetKinds): each value once, in no order.
+using FacetSums = std::map<char, std::vector<FacetCount>>;
+
+// Counting facets where every shard is local: one read of the packed slot per match.
+// A broad query at 100,000 articles counts about a million entries, so the table is flat:
+// open addressing on a 64-bit hash of the whole entry (facet code and value), so a value
+// already seen costs one hash and one comparison of integers. (Two different values with
+// the same 64-bit hash among the few thousand an index holds would be merged: a chance
+// below one in 10^11.) Clones (if Xapian makes any) count into the same table.
+class PackedFacetSpy : public Xapian::MatchSpy {
+ public:
+  struct Counts {
+    struct Slot {
+      std::uint64_t key = 0;  // 0: empty (a hash of 0 is stored as 1)
+      std::size_t count = 0;
+      std::size_t entry = 0;  // index in `entries`
+    };
+    std::vector<Slot> slots = std::vector<Slot>(1024);
+    std::vector<std::string> entries;  // "<code><value>", in first-seen order
+
+    void add(std::string_view entry) {
+      std::uint64_t key = std::hash<std::string_view>{}(entry);
+      key += key == 0;
+      for (std::size_t i = key & (slots.size() - 1);; i = (i + 1) & (slots.size() - 1)) {
+        Slot& slot = slots[i];
+        if (slot.key == key) {
+          ++slot.count;
+          return;
+        }
+        if (slot.key == 0) {
+          slot = {key, 1, entries.size()};
+          entries.emplace_back(entry);
+          if (entries.size() * 2 > slots.size()) grow();
+          return;
+        }
+      }
+    }
+
+   private:
+    void grow() {
+      std::vector<Slot> old(slots.size() * 2);
+      old.swap(slots);
+      for (const Slot& slot : old) {
+        if (slot.key == 0) continue;
+        std::size_t i = slot.key & (slots.size() - 1);
+        while (slots[i].key != 0) i = (i + 1) & (slots.size() - 1);
+        slots[i] = slot;
+      }
+    }
+  };
+
+  PackedFacetSpy() : counts_(std::make_shared<Counts>()) {}
+  explicit PackedFacetSpy(std::shared_ptr<Counts> counts) : counts_(std::move(counts)) {}
+  void operator()(const Xapian::Document& doc, double) override {
+    Counts& counts = *counts_;
+    for_each_packed_entry(doc.get_value(kSlotFacets), [&](std::string_view entry) { counts.add(entry); });
+  }
+  Xapian::MatchSpy* clone() const override { return new PackedFacetSpy(counts_); }
+  std::string name() const override { return "tracuu::PackedFacetSpy"; }
+  void collect(FacetSums& sums) const {
+    for (const auto& slot : counts_->slots)
+      if (slot.key != 0) {
+        const std::string& entry = counts_->entries[slot.entry];
+        sums[entry[0]].push_back({entry.substr(1), slot.count});
+      }
+  }
+
+ private:
+  std::shared_ptr<Counts> counts_;
+};
+
+std::size_t metadata_count(const Xapian::Database& db, const char* key) {
+  const std::string stored = db.get_metadata(key);
+  // Remote shards serve no metadata: then count every slot there may be.
+  return stored.empty() ? kMaxFacetValues : std::min<std::size_t>(std::stoul(stored), kMaxFacetValues);
+}
+
+// Counting facets across remote shards, whose servers know only Xapian's own spies:
+// multi-valued facets are spread over several slots (schema.h), each with a
+// ValueCountMatchSpy, and the counts are summed per value.
+struct SlotFacetSpies {
+  std::vector<std::pair<char, std::vector<Xapian::ValueCountMatchSpy*>>> groups;  // by facet code
+
+  SlotFacetSpies(Xapian::Enquire& enquire, const Xapian::Database& db) {
+    auto add = [&](char code, Xapian::valueno first, std::size_t count) {
+      std::vector<Xapian::ValueCountMatchSpy*> spies;
+      for (std::size_t i = 0; i < count; ++i) {
+        auto* spy = new Xapian::ValueCountMatchSpy(first + static_cast<Xapian::valueno>(i));
+        enquire.add_matchspy(spy->release());
+        spies.push_back(spy);
+      }
+      groups.emplace_back(code, std::move(spies));
+    };
+    add(kFacetRef, kSlotRefBase, metadata_count(db, kMetaMaxRefs));
+    add(kFacetOfficial, kSlotOfficialBase, metadata_count(db, kMetaMaxOfficials));
+    add(kFacetYear, kSlotYear, 1);
+    add(kFacetSite, kSlotSite, 1);
+  }
+
+  void collect(FacetSums& sums) const {
+    for (const auto& group : groups) {
+      std::unordered_map<std::string, std::size_t> summed;
+      for (const auto* spy : group.second)
+        for (auto v = spy->values_begin(); v != spy->values_end(); ++v) summed[*v] += v.get_termfreq();
+      for (auto& [value, count] : summed) sums[group.first].push_back({value, count});
+    }
+  }
+};
+
+// The facet lists as printed: years newest first, the others most frequent first (ties
+// in value order). Counts from a sample are multiplied by `scale` (rounded).
+std::map<std::string, std::vector<FacetCount>> facet_lists(FacetSums& sums, double scale) {
+  std::map<std::string, std::vector<FacetCount>> out;
+  for (const FacetKind& kind : kFacetKinds) {
+    std::vector<FacetCount>& list = sums[kind.code];
+    for (FacetCount& c : list) c.count = static_cast<std::size_t>(std::llround(static_cast<double>(c.count) * scale));
+    const bool years = kind.code == kFacetYear;
+    std::sort(list.begin(), list.end(), [&](const FacetCount& a, const FacetCount& b) {
+      if (years) return a.value > b.value;
+      return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
+    out[std::string(kind.name)] = std::move(list);
+  }
+  return out;
+}
+
+}  // namespace
+
+Facets count_facets(const Xapian::Database& db, bool remote, const Xapian::Query& query,
+                    Xapian::doccount expected, bool exact) {
+  unsigned buckets = kSampleBuckets;
+  if (!exact && expected > kFacetSampleTarget) {
+    const auto wanted = static_cast<std::uint64_t>(kSampleBuckets) * kFacetSampleTarget;
+    buckets = static_cast<unsigned>(std::max<std::uint64_t>(1, (wanted + expected - 1) / expected));
+  }
+  Xapian::Query counted = query;
+  if (buckets < kSampleBuckets) {
+    std::vector<Xapian::Query> sample;
+    for (unsigned b = 0; b < buckets; ++b) sample.emplace_back(sample_term(b));
+    counted = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                            Xapian::Query(Xapian::Query::OP_OR, sample.begin(), sample.end()));
+  }
+  Xapian::Enquire enquire(db);
+  enquire.set_query(counted);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());  // only which articles match counts here
+  std::optional<SlotFacetSpies> slot_spies;
+  PackedFacetSpy* packed_spy = nullptr;
+  if (remote) {
+    slot_spies.emplace(enquire, db);
+  } else {
+    packed_spy = new PackedFacetSpy;
+    enquire.add_matchspy(packed_spy->release());
+  }
+  enquire.get_mset(0, 0, db.get_doccount());
+  FacetSums sums;
+  if (slot_spies) slot_spies->collect(sums);
+  if (packed_spy) packed_spy->collect(sums);
+  Facets out;
+  out.sample = static_cast<double>(buckets) / kSampleBuckets;
+  out.lists = facet_lists(sums, 1.0 / out.sample);
+  return out;
+}
+
+}  // namespace tracuu::index
