@@ -21,10 +21,11 @@ struct Facets {
   double sample = 1.0;  // the share of matches counted; below 1 the counts are estimates
 };
 
-// Counts the facets of the articles `query` matches: all of them when `exact`, when the
-// index is remote, or when `expected` (the estimated number of matches) is at most
-// kFacetSampleTarget; otherwise those in enough sample buckets to hold about that many.
-// Years come newest first, the other lists most frequent first.
+// Counts the facets of the articles `query` matches: all of them when `exact` or when
+// `expected` (the estimated number of matches) is at most kFacetSampleTarget; otherwise
+// those in enough sample buckets to hold about that many (the buckets are terms, so
+// remote shards sample too). `remote`: count with Xapian's own spies, which a shard
+// server knows. Years come newest first, the other lists most frequent first.
 Facets count_facets(const Xapian::Database& db, bool remote, const Xapian::Query& query,
                     Xapian::doccount expected, bool exact);
 
