@@ -41,7 +41,7 @@ struct FileState {
 };
 
 // One stat() per file: an unchanged re-run of a large corpus is mostly this.
-FileState state_of(const fs::path& path) {
+FileState state_of(const std::string& path) {
   struct ::stat st {};
   if (::stat(path.c_str(), &st) != 0) return {};
   FileState s;
@@ -58,7 +58,7 @@ constexpr std::size_t kChunkFiles = 256;
 constexpr std::uintmax_t kChunkBytes = 64u << 20;
 
 struct Job {
-  fs::path path;
+  std::string path;  // raw bytes
   FileState state;
   std::string stored_hash;  // content hash of what the index holds for it; empty if none
   bool failed_before = false;  // the index remembers it as failed
@@ -76,7 +76,7 @@ ingest::FileRead read_job(const Job& job, const Extractor& extractor, const Inge
   ingest::FileRead read = ingest::read_file(job.path, extractor, options.max_size);
   if (touched_only(job, read, options)) return read;
   for (auto& a : read.articles)
-    a.document = index::make_document(a.article, a.source_id, job.path.native(), job.state.signature, read.content_hash);
+    a.document = index::make_document(a.article, a.source_id, job.path, job.state.signature, read.content_hash);
   return read;
 }
 
@@ -94,7 +94,7 @@ std::vector<ingest::FileRead> read_chunk(const std::vector<Job>& jobs, std::size
   return out;
 }
 
-std::string shown(const fs::path& p) { return text::display_path(p.native()); }
+std::string shown(const std::string& raw) { return text::display_path(raw); }
 
 // What a shard writer is given: a file's read results (or, with no read, docids to remove).
 struct WriteItem {
@@ -172,7 +172,7 @@ class ShardWriter {
     if (!item.forget.empty()) writer_.forget_failure(item.forget);
     if (!item.job) return commit_maybe(item.remove.size(), 0);
     const Job& job = *item.job;
-    const std::string& raw = job.path.native();
+    const std::string& raw = job.path;
     if (!item.read.skip_reason.empty()) {
       writer_.remember_failure(raw, job.state.signature, item.read.skip_reason);
       return commit_maybe(1, 0);
@@ -301,22 +301,22 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
       continue;
     }
     if (!options.force) {
-      auto known = stored.find(path.native());
+      auto known = stored.find(path);
       if (known != stored.end() && known->second.signature == state.signature) {
         stats.unchanged += known->second.docids.size();
         ++progress.done;
         continue;
       }
-      auto failed = failures.find(index::Writer::failure_key(path.native()));
+      auto failed = failures.find(index::Writer::failure_key(path));
       if (failed != failures.end() && failed->second.signature == state.signature) {
         skip({shown(path), failed->second.reason + " (unchanged since it last failed)"});
         ++progress.done;
         continue;
       }
     }
-    auto known = stored.find(path.native());
+    auto known = stored.find(path);
     jobs.push_back({path, std::move(state), known == stored.end() ? std::string{} : known->second.content_hash,
-                    failures.count(index::Writer::failure_key(path.native())) > 0});
+                    failures.count(index::Writer::failure_key(path)) > 0});
   }
   reporter.progress(progress);
 
@@ -345,7 +345,7 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
       for (std::size_t k = 0; k < reads.size(); ++k) {
         const Job& job = jobs[bounds[chunk] + k];
         ingest::FileRead& read = reads[k];
-        const std::string& raw = job.path.native();
+        const std::string& raw = job.path;
         ++progress.done;
         progress.bytes += read.bytes;
         stats.bytes += read.bytes;
@@ -372,10 +372,8 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
 
     // Files the walk did not see, under roots that exist and hold articles.
     if (options.prune) {
-      std::unordered_set<std::string> seen;
-      for (const auto& f : walked.files) seen.insert(f.native());
       for (auto& [raw, file] : stored) {
-        if (seen.count(raw)) continue;
+        if (std::binary_search(walked.files.begin(), walked.files.end(), raw)) continue;  // sorted by walk()
         const fs::path path(raw);
         const bool under_walked_root = std::any_of(walked.prunable_roots.begin(), walked.prunable_roots.end(),
                                                    [&](const fs::path& root) { return ingest::is_under(path, root); });

@@ -50,7 +50,7 @@ WalkResult walk(const std::vector<std::filesystem::path>& roots) {
     }
     ++out.roots_found;
     if (!fs::is_directory(status)) {
-      out.files.push_back(abs);
+      out.files.push_back(abs.native());
       continue;
     }
     const std::size_t before = out.files.size();
@@ -69,7 +69,7 @@ WalkResult walk(const std::vector<std::filesystem::path>& roots) {
       if (!is_article_file(p)) continue;
       std::error_code sec;
       if (it->is_regular_file(sec)) {
-        out.files.push_back(p);  // under a normalised root, so already normal
+        out.files.push_back(p.native());  // under a normalised root, so already normal
       } else if (it->is_symlink(sec) && !fs::exists(p, sec)) {
         out.skips.push_back({shown(p), "dangling symbolic link"});
       }
@@ -78,8 +78,7 @@ WalkResult walk(const std::vector<std::filesystem::path>& roots) {
   }
   // Byte order of the whole path: as reproducible as path order, and much cheaper than
   // std::filesystem's component-wise comparison over hundreds of thousands of files.
-  std::sort(out.files.begin(), out.files.end(),
-            [](const std::filesystem::path& a, const std::filesystem::path& b) { return a.native() < b.native(); });
+  std::sort(out.files.begin(), out.files.end());
   out.files.erase(std::unique(out.files.begin(), out.files.end()), out.files.end());
   return out;
 }
