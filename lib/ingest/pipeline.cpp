@@ -58,7 +58,7 @@ constexpr std::size_t kChunkFiles = 256;
 constexpr std::uintmax_t kChunkBytes = 64u << 20;
 
 struct Job {
-  std::string path;  // raw bytes
+  const std::string* path;  // raw bytes, in WalkResult::files (not copied: 100,000s of files)
   FileState state;
   std::string stored_hash;  // content hash of what the index holds for it; empty if none
   bool failed_before = false;  // the index remembers it as failed
@@ -73,10 +73,10 @@ bool touched_only(const Job& job, const ingest::FileRead& read, const IngestOpti
 // Reads and extracts one file and builds its documents: everything but the index
 // writes happens in the workers, so a writer does nothing but write.
 ingest::FileRead read_job(const Job& job, const Extractor& extractor, const IngestOptions& options) {
-  ingest::FileRead read = ingest::read_file(job.path, extractor, options.max_size);
+  ingest::FileRead read = ingest::read_file(*job.path, extractor, options.max_size);
   if (touched_only(job, read, options)) return read;
   for (auto& a : read.articles)
-    a.document = index::make_document(a.article, a.source_id, job.path, job.state.signature, read.content_hash);
+    a.document = index::make_document(a.article, a.source_id, *job.path, job.state.signature, read.content_hash);
   return read;
 }
 
@@ -172,7 +172,7 @@ class ShardWriter {
     if (!item.forget.empty()) writer_.forget_failure(item.forget);
     if (!item.job) return commit_maybe(item.remove.size(), 0);
     const Job& job = *item.job;
-    const std::string& raw = job.path;
+    const std::string& raw = *job.path;
     if (!item.read.skip_reason.empty()) {
       writer_.remember_failure(raw, job.state.signature, item.read.skip_reason);
       return commit_maybe(1, 0);
@@ -315,7 +315,7 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
       }
     }
     auto known = stored.find(path);
-    jobs.push_back({path, std::move(state), known == stored.end() ? std::string{} : known->second.content_hash,
+    jobs.push_back({&path, std::move(state), known == stored.end() ? std::string{} : known->second.content_hash,
                     failures.count(index::Writer::failure_key(path)) > 0});
   }
   reporter.progress(progress);
@@ -345,12 +345,12 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
       for (std::size_t k = 0; k < reads.size(); ++k) {
         const Job& job = jobs[bounds[chunk] + k];
         ingest::FileRead& read = reads[k];
-        const std::string& raw = job.path;
+        const std::string& raw = *job.path;
         ++progress.done;
         progress.bytes += read.bytes;
         stats.bytes += read.bytes;
         for (auto& s : read.skips) skip(std::move(s));
-        if (!read.skip_reason.empty()) skip({shown(job.path), read.skip_reason});
+        if (!read.skip_reason.empty()) skip({shown(*job.path), read.skip_reason});
         for (const auto& a : read.articles) {
           for (const auto& w : a.article.warnings) reporter.warning(a.article.path, w);
           stats.warnings += a.article.warnings.size();
