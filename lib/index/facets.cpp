@@ -12,9 +12,9 @@
 #include <memory>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "data/resources_tables.h"
 #include "index/document.h"
 #include "index/schema.h"
 #include "index/terms.h"
@@ -25,68 +25,26 @@ namespace {
 // Facet counts by facet code (schema.h kFacetKinds): each value once, in no order.
 using FacetSums = std::map<char, std::vector<FacetCount>>;
 
-// Counting facets where every shard is local: one read of the packed slot per match.
-// A broad query at 100,000 articles counts about a million entries, so the table is flat:
-// open addressing on a 64-bit hash of the whole entry (facet code and value), so a value
-// already seen costs one hash and one comparison of integers. (Two different values with
-// the same 64-bit hash among the few thousand an index holds would be merged: a chance
-// below one in 10^11.) Clones (if Xapian makes any) count into the same table.
+// Counting facets where every shard is local: one read of the packed slot per match,
+// each entry ("<code><value>") counted in one table. Clones (if Xapian makes any) count
+// into the same table.
 class PackedFacetSpy : public Xapian::MatchSpy {
  public:
-  struct Counts {
-    struct Slot {
-      std::uint64_t key = 0;  // 0: empty (a hash of 0 is stored as 1)
-      std::size_t count = 0;
-      std::size_t entry = 0;  // index in `entries`
-    };
-    std::vector<Slot> slots = std::vector<Slot>(1024);
-    std::vector<std::string> entries;  // "<code><value>", in first-seen order
-
-    void add(std::string_view entry) {
-      std::uint64_t key = std::hash<std::string_view>{}(entry);
-      key += key == 0;
-      for (std::size_t i = key & (slots.size() - 1);; i = (i + 1) & (slots.size() - 1)) {
-        Slot& slot = slots[i];
-        if (slot.key == key) {
-          ++slot.count;
-          return;
-        }
-        if (slot.key == 0) {
-          slot = {key, 1, entries.size()};
-          entries.emplace_back(entry);
-          if (entries.size() * 2 > slots.size()) grow();
-          return;
-        }
-      }
-    }
-
-   private:
-    void grow() {
-      std::vector<Slot> old(slots.size() * 2);
-      old.swap(slots);
-      for (const Slot& slot : old) {
-        if (slot.key == 0) continue;
-        std::size_t i = slot.key & (slots.size() - 1);
-        while (slots[i].key != 0) i = (i + 1) & (slots.size() - 1);
-        slots[i] = slot;
-      }
-    }
-  };
-
+  using Counts = StringMap<std::size_t>;
   PackedFacetSpy() : counts_(std::make_shared<Counts>()) {}
   explicit PackedFacetSpy(std::shared_ptr<Counts> counts) : counts_(std::move(counts)) {}
   void operator()(const Xapian::Document& doc, double) override {
     Counts& counts = *counts_;
-    for_each_packed_entry(doc.get_value(kSlotFacets), [&](std::string_view entry) { counts.add(entry); });
+    for_each_packed_entry(doc.get_value(kSlotFacets), [&](std::string_view entry) {
+      auto it = counts.find(entry);  // by string_view: a value already seen allocates nothing
+      if (it == counts.end()) it = counts.emplace(std::string(entry), 0).first;
+      ++it->second;
+    });
   }
   Xapian::MatchSpy* clone() const override { return new PackedFacetSpy(counts_); }
   std::string name() const override { return "tracuu::PackedFacetSpy"; }
   void collect(FacetSums& sums) const {
-    for (const auto& slot : counts_->slots)
-      if (slot.key != 0) {
-        const std::string& entry = counts_->entries[slot.entry];
-        sums[entry[0]].push_back({entry.substr(1), slot.count});
-      }
+    for (const auto& [entry, count] : *counts_) sums[entry[0]].push_back({entry.substr(1), count});
   }
 
  private:
@@ -123,7 +81,7 @@ struct SlotFacetSpies {
 
   void collect(FacetSums& sums) const {
     for (const auto& group : groups) {
-      std::unordered_map<std::string, std::size_t> summed;
+      StringMap<std::size_t> summed;
       for (const auto* spy : group.second)
         for (auto v = spy->values_begin(); v != spy->values_end(); ++v) summed[*v] += v.get_termfreq();
       for (auto& [value, count] : summed) sums[group.first].push_back({value, count});
