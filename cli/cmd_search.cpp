@@ -52,7 +52,7 @@ Run add_search(CLI::App& app) {
   cmd->add_flag("--facets", args->facets,
                 "Count refs, officials, years and sites over the matches (estimated from a sample when "
                 "thousands match)");
-  cmd->add_flag("--exact-facets", args->exact_facets, "With --facets: count over every match, however many");
+  cmd->add_flag("--exact-facets", args->exact_facets, "Count the facets over every match, however many (implies --facets)");
   cmd->add_flag("--collapse", args->collapse, "Fold near-duplicate copies of one story into one hit");
   cmd->add_flag("--partial", args->partial, "If a shard is down, search the others and warn");
   const auto date_check = CLI::Validator(
@@ -73,7 +73,7 @@ Run add_search(CLI::App& app) {
     options.offset = args->offset;
     options.sort = args->sort == "newest" ? Sort::Newest : args->sort == "oldest" ? Sort::Oldest : Sort::Relevance;
     options.exact = args->exact;
-    options.facets = args->facets || args->exact_facets;
+    options.facets = args->facets;
     options.exact_facets = args->exact_facets;
     options.collapse = args->collapse;
     options.partial = args->partial;

@@ -367,9 +367,12 @@ Xapian::Document make_document(const Article& a, std::string_view source_id, std
 Article read_record(const Xapian::Document& doc, bool with_text) {
   const std::string data = doc.get_data();
   std::string_view packed = data;
-  // The listings read every record without its text: frame A is skipped, not decompressed.
-  std::optional<Article> front;
-  if (with_text ? !(front = read_front(packed, true)) : !skip_frame(packed)) return unreadable();
+  std::optional<Article> front;  // frame A, for the text
+  if (with_text) {
+    if (!(front = read_front(packed, true))) return unreadable();
+  } else if (!skip_frame(packed)) {  // the listings: frame A skipped, not decompressed
+    return unreadable();
+  }
   const auto record = next_frame(packed);
   if (!record) return unreadable();
   Article a = parse_article(*record);

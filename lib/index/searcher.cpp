@@ -213,7 +213,7 @@ void run_search(const Xapian::Database& database, bool remote, const std::string
   const auto check = static_cast<Xapian::doccount>(options.offset + options.limit + 100);
   const Xapian::MSet mset = enquire.get_mset(options.offset, options.limit, check);
   result.total_estimate = mset.get_matches_estimated();
-  if (options.facets) {
+  if (options.facets || options.exact_facets) {
     Facets facets = count_facets(database, remote, matching, mset.get_matches_estimated(), options.exact_facets);
     result.facets = std::move(facets.lists);
     result.facet_sample = facets.sample;

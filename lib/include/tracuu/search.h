@@ -29,8 +29,8 @@ struct SearchOptions {
   std::size_t snippet_bytes = 240;
   bool exact = false;          // accents the user typed must match exactly
   bool facets = false;         // count refs, officials, years and sites over the matches
-  bool exact_facets = false;   // count them over every match, however many (else a broad
-                               // query's facets are estimated from a sample)
+  bool exact_facets = false;   // count them over every match, however many (implies facets;
+                               // without it a broad query's facets are estimated from a sample)
   bool collapse = false;       // fold near-duplicate copies of one story into one hit
   std::optional<std::string> from, to;  // published date bounds "YYYY-MM-DD" (inclusive)
   const Resources* resources = nullptr;  // abbreviations for synonym expansion; may be null
