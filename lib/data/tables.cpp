@@ -34,8 +34,8 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool matches_pattern(std::string_view pattern, std::string_view line) {
   std::size_t p = 0, l = 0;
   while (p < pattern.size()) {
-    if (pattern.compare(p, 3, "{*}") == 0) return true;
-    if (pattern.compare(p, 3, "{n}") == 0) {
+    if (pattern[p] == '{' && pattern.compare(p, 3, "{*}") == 0) return true;
+    if (pattern[p] == '{' && pattern.compare(p, 3, "{n}") == 0) {
       if (l >= line.size() || !is_digit(line[l])) return false;
       while (l < line.size() && (is_digit(line[l]) || line[l] == '.' || line[l] == ','))
         ++l;

@@ -57,7 +57,10 @@ std::size_t Context::token_at_or_after(std::size_t pos) const {
 }
 
 bool Context::word_at(std::size_t pos, std::string_view word) const {
-  if (pos > lowered.size() || lowered.compare(pos, word.size(), word) != 0) return false;
+  if (pos > lowered.size()) return false;
+  // The first byte alone rules out almost every position a scanner asks about.
+  if (!word.empty() && (pos == lowered.size() || lowered[pos] != word.front())) return false;
+  if (lowered.compare(pos, word.size(), word) != 0) return false;
   return !is_alnum_at(text, pos + word.size());
 }
 
@@ -78,13 +81,25 @@ std::size_t match_phrase(const Context& ctx, const PhraseSet& set, std::size_t i
   if (i >= tokens.size() || set.empty() || tokens[i].kind == TokenKind::Newline) return 0;
   if (set.flag ? (tokens[i].flags & set.flag) == 0 : !set.first_words.contains(tokens[i].key))
     return 0;
-  std::string key;
+  // The key is the tokens' keys joined by single spaces: while the text between them is
+  // one space, that is a piece of the lowered text, and nothing need be built.
+  const std::string_view lowered = ctx.lowered;
+  std::string built;
+  std::string_view key;
+  bool in_text = true;
   std::size_t best = 0;
   for (std::size_t n = 0; n < set.max_tokens && i + n < tokens.size(); ++n) {
     const Token& t = tokens[i + n];
     if (t.kind == TokenKind::Newline) break;
-    if (n > 0) key += ' ';
-    key.append(t.key);
+    if (in_text && (n == 0 || (t.start == tokens[i + n - 1].end + 1 && lowered[t.start - 1] == ' '))) {
+      key = lowered.substr(tokens[i].start, t.end - tokens[i].start);
+    } else {
+      if (in_text) built.assign(key);
+      in_text = false;
+      built += ' ';
+      built.append(t.key);
+      key = built;
+    }
     const auto it = set.phrases.find(key);
     if (it == set.phrases.end()) break;  // no phrase starts with these words
     if (it->second != PhraseSet::kPrefixOnly) {

@@ -5,6 +5,7 @@
 
 #include <unicode/uchar.h>
 
+#include "text/case_table.h"
 #include "tracuu/text.h"
 
 namespace tracuu::extract {
@@ -46,20 +47,48 @@ char32_t decode_utf8(std::string_view s, std::size_t pos, std::size_t& len) {
   return cp;
 }
 
+namespace {
+
+namespace table = text::detail;
+
+// ICU's character classes of `cp`, as TableFlag bits: from the build-time table for
+// the code points an article is made of, from ICU itself past it.
+std::uint16_t char_class(char32_t cp, const table::CaseTables& tables = table::case_tables()) {
+  if (cp < static_cast<char32_t>(table::kTableEnd)) return tables.flags[cp];
+  const auto c = static_cast<UChar32>(cp);
+  std::uint16_t bits = 0;
+  if (u_isalpha(c)) bits |= table::kAlpha;
+  if ((U_GET_GC_MASK(c) & U_GC_M_MASK) != 0) bits |= table::kMark;
+  if (u_isupper(c)) bits |= table::kUpper;
+  if (u_isUWhiteSpace(c)) bits |= table::kSpace;
+  return bits;
+}
+
+// decode_utf8 with ASCII, most of the text, handled inline.
+inline char32_t next_code_point(std::string_view s, std::size_t pos, std::size_t& len) {
+  const auto b = static_cast<unsigned char>(s[pos]);
+  if (b < 0x80) {
+    len = 1;
+    return b;
+  }
+  return decode_utf8(s, pos, len);
+}
+
+}  // namespace
+
 bool is_letter(char32_t cp) {
   if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-  const auto c = static_cast<UChar32>(cp);
-  return u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+  return (char_class(cp) & (table::kAlpha | table::kMark)) != 0;
 }
 
 bool is_upper(char32_t cp) {
   if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
-  return u_isupper(static_cast<UChar32>(cp));
+  return (char_class(cp) & table::kUpper) != 0;
 }
 
 bool is_space(char32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v' ||
-         (cp >= 0x80 && u_isUWhiteSpace(static_cast<UChar32>(cp)));
+         (cp >= 0x80 && (char_class(cp) & table::kSpace) != 0);
 }
 
 bool is_alnum_at(std::string_view s, std::size_t pos) {
@@ -130,19 +159,21 @@ std::string lower_aligned(std::string_view text) {
 }
 
 std::vector<Token> tokenize(std::string_view text, std::string_view lowered) {
+  const table::CaseTables& tables = table::case_tables();
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 4);
   std::size_t i = 0;
   while (i < text.size()) {
     std::size_t len = 0;
-    const char32_t cp = decode_utf8(text, i, len);
+    const char32_t cp = next_code_point(text, i, len);
     if (cp == '\n') {
       tokens.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + 1),
                         TokenKind::Newline, false, false, lowered.substr(i, 1)});
       i += 1;
       continue;
     }
-    if (is_space(cp)) {
+    const std::uint16_t first = char_class(cp, tables);
+    if (first & table::kSpace) {  // ICU's White_Space, \t and \r among them
       i += len;
       continue;
     }
@@ -153,19 +184,19 @@ std::vector<Token> tokenize(std::string_view text, std::string_view lowered) {
       while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
       t.kind = TokenKind::Number;
       i = j;
-    } else if (is_letter(cp)) {
+    } else if (first & (table::kAlpha | table::kMark)) {
       t.kind = TokenKind::Word;
-      t.capitalised = is_upper(cp);
+      t.capitalised = (first & table::kUpper) != 0;
       int letters = 0;
       bool all_upper = true;
       std::size_t j = i;
       while (j < text.size()) {
         std::size_t l = 0;
-        const char32_t c = decode_utf8(text, j, l);
-        if (!is_letter(c)) break;
-        if (u_isalpha(static_cast<UChar32>(c))) {
+        const std::uint16_t cls = char_class(next_code_point(text, j, l), tables);
+        if ((cls & (table::kAlpha | table::kMark)) == 0) break;
+        if (cls & table::kAlpha) {
           ++letters;
-          if (!is_upper(c)) all_upper = false;
+          if (!(cls & table::kUpper)) all_upper = false;
         }
         j += l;
       }

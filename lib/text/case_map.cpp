@@ -73,4 +73,21 @@ std::string fold_code_point(UChar32 c) {
   return to_utf8(composed);
 }
 
+std::uint16_t table_flags(UChar32 c) {
+  const std::string folded = fold_code_point(c);
+  const std::string lower = lower_code_point(c);
+  std::uint16_t bits = 0;
+  if (folded != lower) bits |= kFoldDiffers;
+  if (u_getCombiningClass(c) != 0) bits |= kCombining;
+  if (c == 0x03A3) bits |= kLowerContext;  // Σ is σ or ς depending on what follows
+  if (folded.size() > sizeof(TableEntry::bytes)) bits |= kFoldTooLong;
+  if (lower.size() > sizeof(TableEntry::bytes)) bits |= kLowerTooLong;
+  if (!U_IS_SURROGATE(c) && lower != to_utf8(icu::UnicodeString(c))) bits |= kLowerDiffers;
+  if (u_isalpha(c)) bits |= kAlpha;
+  if ((U_GET_GC_MASK(c) & U_GC_M_MASK) != 0) bits |= kMark;
+  if (u_isupper(c)) bits |= kUpper;
+  if (u_isUWhiteSpace(c)) bits |= kSpace;
+  return bits;
+}
+
 }  // namespace tracuu::text::detail

@@ -1,7 +1,8 @@
 // Per-code-point lookup tables behind lower(), fold() and has_diacritics(): computed
 // with ICU at build time (gen_case_tables) for U+0000..U+24FF (every script a
 // Vietnamese news article is likely to use, plus punctuation and symbols), so the hot
-// loops never call ICU per word. Internal to lib/text.
+// loops never call ICU per word. Internal to the library: lib/text's case maps and the
+// extractors' tokenizer (character classes) read it.
 #pragma once
 
 #include <cstdint>
@@ -20,18 +21,25 @@ struct TableEntry {
   std::uint8_t len;
 };
 
-enum TableFlag : std::uint8_t {
+enum TableFlag : std::uint16_t {
   kFoldDiffers = 1,   // fold(c) != lower(c): c carries a diacritic (or is đ/Đ/Ð)
   kCombining = 2,     // canonical combining class != 0
   kLowerContext = 4,  // lower-casing depends on context (Greek capital sigma)
   kFoldTooLong = 8,   // fold(c) does not fit in an entry: use fold_code_point()
   kLowerTooLong = 16, // lower(c) does not fit in an entry: use lower_code_point()
+  kLowerDiffers = 32, // lower(c) != c
+  // Character classes, as ICU gives them (u_isalpha, general category M, u_isupper,
+  // u_isUWhiteSpace):
+  kAlpha = 64,
+  kMark = 128,
+  kUpper = 256,
+  kSpace = 512,
 };
 
 struct CaseTables {
   TableEntry fold[kTableEnd];
   TableEntry lower[kTableEnd];
-  std::uint8_t flags[kTableEnd];
+  std::uint16_t flags[kTableEnd];
 };
 
 // The tables: constant data generated at build time, nothing is computed at run time.
@@ -41,6 +49,8 @@ const CaseTables& case_tables();
 // from them, and tests/text/fold_test.cpp checks that the two agree).
 std::string fold_code_point(UChar32 c);
 std::string lower_code_point(UChar32 c);
+// The TableFlag bits of `c`, from the two maps above and ICU's properties.
+std::uint16_t table_flags(UChar32 c);
 
 // True for the combining diacritic blocks fold() strips (U+0300..U+036F and kin).
 bool is_stripped_mark(UChar32 c);

@@ -198,13 +198,8 @@ TEST_CASE("case tables: the generated tables match the runtime case maps") {
   for (UChar32 c = 0; c < detail::kTableEnd; ++c) {
     const std::string folded = detail::fold_code_point(c);
     const std::string lowered = detail::lower_code_point(c);
-    const std::uint8_t flags = t.flags[c];
-    std::uint8_t expected_flags = 0;
-    if (folded != lowered) expected_flags |= detail::kFoldDiffers;
-    if (u_getCombiningClass(c) != 0) expected_flags |= detail::kCombining;
-    if (c == 0x03A3) expected_flags |= detail::kLowerContext;
-    if (folded.size() > sizeof(detail::TableEntry::bytes)) expected_flags |= detail::kFoldTooLong;
-    if (lowered.size() > sizeof(detail::TableEntry::bytes)) expected_flags |= detail::kLowerTooLong;
+    const std::uint16_t flags = t.flags[c];
+    const std::uint16_t expected_flags = detail::table_flags(c);
     std::string why;
     if (flags != expected_flags) {
       why = "flags " + std::to_string(flags) + ", expected " + std::to_string(expected_flags);
@@ -222,4 +217,22 @@ TEST_CASE("case tables: the generated tables match the runtime case maps") {
     }
   }
   CHECK(mismatches == 0);
+}
+
+TEST_CASE("case tables: character classes the tokenizer reads") {
+  const detail::CaseTables& t = detail::case_tables();
+  using detail::kAlpha, detail::kMark, detail::kUpper, detail::kSpace, detail::kLowerDiffers;
+  const auto classes = [&](UChar32 c) { return t.flags[c] & (kAlpha | kMark | kUpper | kSpace | kLowerDiffers); };
+  CHECK(classes('A') == (kAlpha | kUpper | kLowerDiffers));
+  CHECK(classes('a') == kAlpha);
+  CHECK(classes('5') == 0);
+  CHECK(classes('-') == 0);
+  CHECK(classes(0x0110) == (kAlpha | kUpper | kLowerDiffers));  // Đ
+  CHECK(classes(0x1EA1) == kAlpha);                             // ạ
+  CHECK(classes(0x1EA0) == (kAlpha | kUpper | kLowerDiffers));  // Ạ
+  CHECK(classes(0x0301) == kMark);                              // combining acute (decomposed tone)
+  CHECK(classes(' ') == kSpace);
+  CHECK(classes('\t') == kSpace);
+  CHECK(classes(0x00A0) == kSpace);                             // no-break space
+  CHECK(classes(0x2013) == 0);                                  // en dash
 }
