@@ -12,6 +12,7 @@
 #include "index/document.h"
 #include "index/facets.h"
 #include "index/layout.h"
+#include "index/phrases.h"
 #include "index/query_rewrite.h"
 #include "index/schema.h"
 #include "index/suggest.h"
@@ -199,8 +200,13 @@ void run_search(const Xapian::Database& database, bool remote, const std::string
     query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boost);
   result.parsed = query.get_description();
 
+  // Phrases are checked only on the candidates that can still make the page (a remote
+  // shard gets the query as parsed: a decider does not travel over the network).
+  PhraseCheck phrases(database);
+  const Xapian::Query ranked = remote ? query : phrases.rewrite(query);
+
   Xapian::Enquire enquire(database);
-  enquire.set_query(query);
+  enquire.set_query(ranked);
   // Ties are broken by path, not by docid: docids interleave across shards, and the
   // same articles must come back in the same order whatever the index's layout.
   if (options.sort == Sort::Relevance) {
@@ -211,7 +217,8 @@ void run_search(const Xapian::Database& database, bool remote, const std::string
   if (options.collapse) enquire.set_collapse_key(kSlotCollapse);
   // Look a little ahead, so small totals are exact.
   const auto check = static_cast<Xapian::doccount>(options.offset + options.limit + 100);
-  const Xapian::MSet mset = enquire.get_mset(options.offset, options.limit, check);
+  const Xapian::MSet mset = enquire.get_mset(options.offset, options.limit, check, nullptr,
+                                             phrases.empty() ? nullptr : &phrases);
   result.total_estimate = mset.get_matches_estimated();
   if (options.facets || options.exact_facets) {
     Facets facets = count_facets(database, remote, matching, mset.get_matches_estimated(), options.exact_facets);

@@ -1,0 +1,85 @@
+// PhraseCheck: phrases taken out of the matcher's hot loop (phrases.h).
+#include "index/phrases.h"
+
+namespace tracuu::index {
+namespace {
+
+// The words of an exact phrase of single terms, in order, or nothing when `query` is
+// not one (a phrase of phrases, or NEAR, is left to Xapian).
+std::vector<std::string> phrase_words(const Xapian::Query& query) {
+  if (query.get_type() != Xapian::Query::OP_PHRASE) return {};
+  std::vector<std::string> words;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    const Xapian::Query sub = query.get_subquery(i);
+    if (sub.get_type() != Xapian::Query::LEAF_TERM) return {};
+    words.push_back(*sub.get_terms_begin());
+  }
+  // The parser's phrases span exactly their words; anything else is not ours to judge.
+  if (query.get_description().find(" PHRASE " + std::to_string(words.size()) + " ") == std::string::npos)
+    return {};
+  return words;
+}
+
+Xapian::Query subqueries(const Xapian::Query& query, Xapian::Query::op op, std::vector<Xapian::Query>& parts) {
+  parts.clear();
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) parts.push_back(query.get_subquery(i));
+  return Xapian::Query(op, parts.begin(), parts.end());
+}
+
+}  // namespace
+
+Xapian::Query PhraseCheck::rewrite(const Xapian::Query& query) {
+  std::vector<Xapian::Query> parts;
+  switch (query.get_type()) {
+    case Xapian::Query::OP_PHRASE: {
+      std::vector<std::string> words = phrase_words(query);
+      if (words.size() < 2) return query;
+      phrases_.push_back(std::move(words));
+      return subqueries(query, Xapian::Query::OP_AND, parts);
+    }
+    case Xapian::Query::OP_AND: {
+      for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) parts.push_back(rewrite(query.get_subquery(i)));
+      return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+    }
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_AND_MAYBE: {
+      // The left side must match; the rest only filters, or only adds weight.
+      for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+        parts.push_back(i == 0 ? rewrite(query.get_subquery(i)) : query.get_subquery(i));
+      return Xapian::Query(query.get_type(), parts.begin(), parts.end());
+    }
+    default:
+      return query;
+  }
+}
+
+bool PhraseCheck::operator()(const Xapian::Document& doc) const {
+  const Xapian::docid did = doc.get_docid();
+  for (const auto& words : phrases_)
+    if (!holds(did, words)) return false;
+  return true;
+}
+
+// Positions p, p+1, ... of the words in turn: walk the first word's positions and
+// skip the others forward to where they would have to be.
+bool PhraseCheck::holds(Xapian::docid did, const std::vector<std::string>& words) const {
+  std::vector<Xapian::PositionIterator> at;
+  for (const std::string& word : words) {
+    at.push_back(db_.positionlist_begin(did, word));
+    if (at.back() == db_.positionlist_end(did, word)) return false;
+  }
+  const Xapian::PositionIterator end;
+  for (Xapian::PositionIterator first = at[0]; first != end; ++first) {
+    const Xapian::termpos start = *first;
+    bool all = true;
+    for (std::size_t k = 1; k < words.size() && all; ++k) {
+      at[k].skip_to(start + static_cast<Xapian::termpos>(k));
+      if (at[k] == end) return false;  // this word occurs no later: no start can work
+      all = *at[k] == start + k;
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
+}  // namespace tracuu::index
