@@ -153,15 +153,11 @@ void extract_dates(const Context& ctx, std::vector<DateRef>& out) {
   const std::string_view s = ctx.text;
   Builder builder{ctx, out, {}, {}};
   std::size_t last_end = std::string_view::npos;  // end of the previous date, for ranges
-  std::size_t i = 0;
-  while (i < s.size()) {
-    if (!is_digit(s[i]) || (i > 0 && is_digit(s[i - 1]))) {
-      ++i;
-      continue;
-    }
-    const std::size_t start = i;
-    std::size_t run_end = i;
-    while (run_end < s.size() && is_digit(s[run_end])) ++run_end;
+  std::size_t i = 0;  // the text before this is read
+  for (const Token& t : ctx.tokens) {  // a Number token is a whole run of digits
+    if (t.kind != TokenKind::Number || t.start < i) continue;
+    const std::size_t start = t.start;
+    const std::size_t run_end = t.end;
     i = run_end;
     if (ctx.in_code(start) || ctx.in_url(start) || is_alnum_before(s, start)) continue;
     // Part of a longer number or code on the left: "1.203.165", "359/1/9".

@@ -70,12 +70,13 @@ void extract_periods(const Context& ctx, std::vector<Period>& out) {
     out[it->second].mentions.push_back(make_mention(ctx, start, end));
   };
   const auto& range_from = ctx.tables.date_words_by_role[static_cast<std::size_t>(DateWordRole::RangeFrom)];
-  for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
-    if (!is_digit(s[i]) || (i > 0 && is_digit(s[i - 1]))) continue;
+  std::size_t used = 0;  // the text before this belongs to a period found
+  for (const Token& t : ctx.tokens) {  // a Number token is a whole run of digits
+    if (t.kind != TokenKind::Number || t.end - t.start != 4 || t.start < used) continue;
+    const std::size_t i = t.start;
     int from = 0, to = 0;
     if (!year_at(s, i, &from) || !clean_left(s, i) || ctx.in_code(i) || ctx.in_url(i)) continue;
     const std::size_t after_from = i + 4;
-    if (after_from < s.size() && is_digit(s[after_from])) continue;
     // "2013 – 2023", "2013-2023"
     std::size_t p = skip_spaces(s, after_from);
     std::size_t start = i;
@@ -92,7 +93,7 @@ void extract_periods(const Context& ctx, std::vector<Period>& out) {
         !clean_right(s, to_pos + 4) || from >= to)
       continue;
     add(from, to, start, to_pos + 4);
-    i = to_pos + 3;
+    used = to_pos + 4;
   }
   for (Period& period : out) tidy_mentions(period.mentions);
   std::stable_sort(out.begin(), out.end(), [](const Period& a, const Period& b) {
