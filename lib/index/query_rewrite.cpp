@@ -101,6 +101,35 @@ void check_fields(std::string_view query) {
   }
 }
 
+std::string without_filters(std::string_view query) {
+  std::string out;
+  bool drop_value = false;  // the previous piece was `field:` and its value is quoted
+  for (const Piece& piece : split(query)) {
+    if (drop_value && piece.kind == Piece::Phrase) {
+      drop_value = false;
+      continue;
+    }
+    drop_value = false;
+    if (piece.kind == Piece::Word) {
+      std::string_view w = piece.text;
+      while (!w.empty() && (w[0] == '+' || w[0] == '-')) w.remove_prefix(1);
+      const std::size_t colon = w.find(':');
+      const auto& fields = known_fields();
+      if (colon != std::string_view::npos &&
+          std::find(fields.begin(), fields.end(), w.substr(0, colon)) != fields.end()) {
+        if (w.substr(0, colon) == "title") {
+          out += w.substr(colon + 1);  // its words are text; a quoted value follows as is
+        } else {
+          drop_value = colon + 1 == w.size();
+        }
+        continue;
+      }
+    }
+    out += piece.text;
+  }
+  return out;
+}
+
 std::string expand_synonyms(std::string_view query, const std::vector<Abbreviation>& abbreviations) {
   if (abbreviations.empty()) return std::string(query);
   struct Expansion {

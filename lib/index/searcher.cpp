@@ -61,15 +61,14 @@ Xapian::QueryParser make_parser(const Xapian::Database& db) {
 constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                                  Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT;
 
-// The words of a query as Xapian splits them (lower-cased), fields left out.
+// The words of a query as Xapian splits them (lower-cased).
 std::vector<std::string> query_words(const std::string& normalized) {
   Xapian::Document words;
   Xapian::TermGenerator generator;
   generator.set_document(words);
   generator.index_text(normalized);
   std::vector<std::string> out;
-  for (auto t = words.termlist_begin(); t != words.termlist_end(); ++t)
-    if ((*t).find(':') == std::string::npos) out.push_back(*t);
+  for (auto t = words.termlist_begin(); t != words.termlist_end(); ++t) out.push_back(*t);
   return out;
 }
 
@@ -191,7 +190,7 @@ void run_search(const Xapian::Database& database, bool remote, const std::string
   }
   if (const Xapian::Query dates = date_filter(options); !dates.empty())
     query = query.empty() ? dates : Xapian::Query(Xapian::Query::OP_FILTER, query, dates);
-  const std::vector<std::string> words = query_words(normalized);
+  const std::vector<std::string> words = query_words(without_filters(normalized));
   if (options.exact)
     if (const Xapian::Query exact = exact_filter(words); !exact.empty() && !query.empty())
       query = Xapian::Query(Xapian::Query::OP_FILTER, query, exact);

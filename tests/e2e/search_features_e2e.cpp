@@ -94,6 +94,12 @@ TEST_CASE("search features: fields, dates and boolean combinations") {
   CHECK(ix.files({"--from", "2022", "--to", "2023-10", "hoi nghi"}) == Files{"ct09", "nq28"});
   CHECK(ix.files({"--from", "2024-01-16"}) == Files{"duong-ho"});
   CHECK(ix.files({"official:\"Tô Lâm\" AND year:2023"}) == Files{"ct09"});
+  // A field's name and value filter; they are no words to rank by.
+  const std::string parsed = ix.run({"ref:09-ct/tw site:baomau.vn hoi nghi"})["parsed"];
+  CHECK(parsed.find("ZSref") == std::string::npos);
+  CHECK(parsed.find("ZSsite") == std::string::npos);
+  CHECK(parsed.find("ZStw") == std::string::npos);
+  CHECK(parsed.find("ZShoi") != std::string::npos);
 }
 
 TEST_CASE("search features: abbreviations expand both ways") {

@@ -49,3 +49,15 @@ TEST_CASE("check_fields: known fields pass, unknown ones name the closest") {
     CHECK(e.hint().find("ref:, kind:, official:") != std::string::npos);
   }
 }
+
+TEST_CASE("without_filters: the words to rank by, without field values") {
+  CHECK(index::without_filters("cháy ref:09-ct/tw") == "cháy ");
+  CHECK(index::without_filters("site:baohagiang.vn phòng cháy") == " phòng cháy");
+  CHECK(index::without_filters("official:\"ta viet anh binh\" chữa cháy") == " chữa cháy");
+  CHECK(index::without_filters("-kind:chi-thi +year:2024 cháy date:2020..2021") == "  cháy ");
+  CHECK(index::without_filters("title:cháy rừng") == "cháy rừng");
+  CHECK(index::without_filters("title:\"cháy rừng\" nghệ an") == "\"cháy rừng\" nghệ an");
+  // Only the query language's fields: a URL or a word with a colon stays.
+  CHECK(index::without_filters("https://a.vn giờ:phút") == "https://a.vn giờ:phút");
+  CHECK(index::without_filters("\"ref:09\" cháy") == "\"ref:09\" cháy");
+}
