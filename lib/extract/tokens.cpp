@@ -55,13 +55,7 @@ namespace table = text::detail;
 // the code points an article is made of, from ICU itself past it.
 std::uint16_t char_class(char32_t cp, const table::CaseTables& tables = table::case_tables()) {
   if (cp < static_cast<char32_t>(table::kTableEnd)) return tables.flags[cp];
-  const auto c = static_cast<UChar32>(cp);
-  std::uint16_t bits = 0;
-  if (u_isalpha(c)) bits |= table::kAlpha;
-  if ((U_GET_GC_MASK(c) & U_GC_M_MASK) != 0) bits |= table::kMark;
-  if (u_isupper(c)) bits |= table::kUpper;
-  if (u_isUWhiteSpace(c)) bits |= table::kSpace;
-  return bits;
+  return table::char_classes(static_cast<UChar32>(cp));
 }
 
 // decode_utf8 with ASCII, most of the text, handled inline.

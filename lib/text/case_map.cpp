@@ -83,6 +83,11 @@ std::uint16_t table_flags(UChar32 c) {
   if (folded.size() > sizeof(TableEntry::bytes)) bits |= kFoldTooLong;
   if (lower.size() > sizeof(TableEntry::bytes)) bits |= kLowerTooLong;
   if (!U_IS_SURROGATE(c) && lower != to_utf8(icu::UnicodeString(c))) bits |= kLowerDiffers;
+  return bits | char_classes(c);
+}
+
+std::uint16_t char_classes(UChar32 c) {
+  std::uint16_t bits = 0;
   if (u_isalpha(c)) bits |= kAlpha;
   if ((U_GET_GC_MASK(c) & U_GC_M_MASK) != 0) bits |= kMark;
   if (u_isupper(c)) bits |= kUpper;

@@ -51,6 +51,8 @@ std::string fold_code_point(UChar32 c);
 std::string lower_code_point(UChar32 c);
 // The TableFlag bits of `c`, from the two maps above and ICU's properties.
 std::uint16_t table_flags(UChar32 c);
+// Only its character-class bits (kAlpha, kMark, kUpper, kSpace): cheap, for any `c`.
+std::uint16_t char_classes(UChar32 c);
 
 // True for the combining diacritic blocks fold() strips (U+0300..U+036F and kin).
 bool is_stripped_mark(UChar32 c);
