@@ -111,17 +111,7 @@ std::map<std::string, std::vector<FacetCount>> facet_lists(FacetSums& sums, doub
 Facets count_facets(const Xapian::Database& db, bool remote, const Xapian::Query& query,
                     Xapian::doccount expected, bool exact) {
   unsigned buckets = kSampleBuckets;
-  if (!exact && expected > kFacetSampleTarget) {
-    const auto wanted = static_cast<std::uint64_t>(kSampleBuckets) * kFacetSampleTarget;
-    buckets = static_cast<unsigned>(std::max<std::uint64_t>(1, (wanted + expected - 1) / expected));
-  }
-  Xapian::Query counted = query;
-  if (buckets < kSampleBuckets) {
-    std::vector<Xapian::Query> sample;
-    for (unsigned b = 0; b < buckets; ++b) sample.emplace_back(sample_term(b));
-    counted = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                            Xapian::Query(Xapian::Query::OP_OR, sample.begin(), sample.end()));
-  }
+  const Xapian::Query counted = exact ? query : sampled(query, expected, kFacetSampleTarget, buckets);
   Xapian::Enquire enquire(db);
   enquire.set_query(counted);
   enquire.set_weighting_scheme(Xapian::BoolWeight());  // only which articles match counts here

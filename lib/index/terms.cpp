@@ -3,6 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <vector>
+
 #include <functional>
 
 #include "index/schema.h"
@@ -71,6 +74,17 @@ std::string sample_term(unsigned bucket) { return fmt::format("{}{:02x}", kSampl
 std::string sample_term(std::string_view source_id) {
   const std::uint64_t h = fnv1a(source_id);
   return sample_term(static_cast<unsigned>((h ^ (h >> 32) ^ (h >> 16)) & (kSampleBuckets - 1)));
+}
+
+Xapian::Query sampled(const Xapian::Query& query, Xapian::doccount expected, Xapian::doccount target,
+                      unsigned& buckets) {
+  buckets = kSampleBuckets;
+  if (expected <= target) return query;
+  const auto wanted = static_cast<std::uint64_t>(kSampleBuckets) * target;
+  buckets = static_cast<unsigned>(std::max<std::uint64_t>(1, (wanted + expected - 1) / expected));
+  std::vector<Xapian::Query> sample;
+  for (unsigned b = 0; b < buckets; ++b) sample.emplace_back(sample_term(b));
+  return Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_OR, sample.begin(), sample.end()));
 }
 
 std::string folded_term(std::string_view word) {

@@ -28,6 +28,12 @@ std::string unique_term(std::string_view path_bytes);
 std::string sample_term(std::string_view source_id);
 std::string sample_term(unsigned bucket);
 
+// `query` kept to enough sample buckets to hold about `target` of its `expected`
+// matches, or `query` itself when expected <= target; `buckets` receives how many of
+// the kSampleBuckets were kept (counts over the sample scale by kSampleBuckets/buckets).
+Xapian::Query sampled(const Xapian::Query& query, Xapian::doccount expected, Xapian::doccount target,
+                      unsigned& buckets);
+
 // The folded-space term of a word: "Đường" -> "Zduong".
 std::string folded_term(std::string_view word);
 
