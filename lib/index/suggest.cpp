@@ -81,6 +81,8 @@ Xapian::doccount matches(const Xapian::Database& db, const std::vector<std::stri
                          Xapian::Query::op op = Xapian::Query::OP_AND) {
   const Xapian::Query all(op, terms.begin(), terms.end());
   Xapian::Enquire enquire(db);
+  // Only how many match counts: without weights Xapian can stop once it has seen enough.
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
   if (op != Xapian::Query::OP_PHRASE) {
     enquire.set_query(all);
     return enquire.get_mset(0, 0, 100).get_matches_estimated();
