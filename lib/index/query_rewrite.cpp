@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 #include "data/resources_tables.h"
 #include "index/suggest.h"
@@ -101,31 +102,38 @@ void check_fields(std::string_view query) {
   }
 }
 
-std::string without_filters(std::string_view query) {
+std::string ranked_text(std::string_view query) {
   std::string out;
-  bool drop_value = false;  // the previous piece was `field:` and its value is quoted
+  bool skip_next = false;  // after `field:` (its value is quoted) or NOT
   for (const Piece& piece : split(query)) {
-    if (drop_value && piece.kind == Piece::Phrase) {
-      drop_value = false;
+    if (piece.kind == Piece::Other) {
+      out += piece.text;
       continue;
     }
-    drop_value = false;
-    if (piece.kind == Piece::Word) {
-      std::string_view w = piece.text;
-      while (!w.empty() && (w[0] == '+' || w[0] == '-')) w.remove_prefix(1);
-      const std::size_t colon = w.find(':');
-      const auto& fields = known_fields();
-      if (colon != std::string_view::npos &&
-          std::find(fields.begin(), fields.end(), w.substr(0, colon)) != fields.end()) {
-        if (w.substr(0, colon) == "title") {
-          out += w.substr(colon + 1);  // its words are text; a quoted value follows as is
-        } else {
-          drop_value = colon + 1 == w.size();
-        }
-        continue;
-      }
+    if (std::exchange(skip_next, false)) continue;
+    if (piece.kind == Piece::Phrase) {
+      out += piece.text;
+      continue;
     }
-    out += piece.text;
+    std::string_view w = piece.text;
+    if (w == "NOT") {
+      skip_next = true;
+      continue;
+    }
+    if (is_operator(w) || w.starts_with("NEAR") || w.starts_with("ADJ") || w.starts_with('-')) continue;
+    while (!w.empty() && w[0] == '+') w.remove_prefix(1);
+    const std::size_t colon = w.find(':');
+    const auto& fields = known_fields();
+    if (colon != std::string_view::npos &&
+        std::find(fields.begin(), fields.end(), w.substr(0, colon)) != fields.end()) {
+      if (w.substr(0, colon) == "title") {
+        out += w.substr(colon + 1);  // its words are text; a quoted value follows as is
+      } else {
+        skip_next = colon + 1 == w.size();
+      }
+      continue;
+    }
+    out += w;
   }
   return out;
 }

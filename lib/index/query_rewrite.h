@@ -20,10 +20,11 @@ const std::vector<std::string>& known_fields();
 // known one; text inside double quotes is not looked at.
 void check_fields(std::string_view query);
 
-// The query without its filters: every `field:value` of a boolean field, with a quoted
-// value too, is taken out, and `title:` keeps only its words. What is left is the text
-// the user typed to be found, which ranking weighs; "ref:09-ct/tw" is no word to rank by.
-std::string without_filters(std::string_view query);
+// The text of the query that ranking weighs: what the user typed to be found. Taken
+// out: every `field:value` of a boolean field (a quoted value too), operators (AND, OR,
+// NOT, XOR, NEAR, ADJ, NEAR/3), and excluded words (after NOT, or with a leading -);
+// `title:` keeps its words. "ref:09-ct/tw" or "NOT cháy" is no word to rank by.
+std::string ranked_text(std::string_view query);
 
 // Rewrites a normalised query so that each abbreviation also finds its expansions and
 // each written-out expansion also finds its abbreviation:

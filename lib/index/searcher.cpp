@@ -190,7 +190,7 @@ void run_search(const Xapian::Database& database, bool remote, const std::string
   }
   if (const Xapian::Query dates = date_filter(options); !dates.empty())
     query = query.empty() ? dates : Xapian::Query(Xapian::Query::OP_FILTER, query, dates);
-  const std::vector<std::string> words = query_words(without_filters(normalized));
+  const std::vector<std::string> words = query_words(ranked_text(normalized));
   if (options.exact)
     if (const Xapian::Query exact = exact_filter(words); !exact.empty() && !query.empty())
       query = Xapian::Query(Xapian::Query::OP_FILTER, query, exact);

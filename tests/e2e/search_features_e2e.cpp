@@ -100,6 +100,12 @@ TEST_CASE("search features: fields, dates and boolean combinations") {
   CHECK(parsed.find("ZSsite") == std::string::npos);
   CHECK(parsed.find("ZStw") == std::string::npos);
   CHECK(parsed.find("ZShoi") != std::string::npos);
+  // Nor are operators, or words the query excludes.
+  const std::string excluding = ix.run({"hoi AND nghi NOT quan"})["parsed"];
+  CHECK(excluding.find("ZSand") == std::string::npos);
+  CHECK(excluding.find("ZSnot") == std::string::npos);
+  CHECK(excluding.find("ZSquan") == std::string::npos);
+  CHECK(excluding.find("ZSnghi") != std::string::npos);
 }
 
 TEST_CASE("search features: abbreviations expand both ways") {

@@ -50,14 +50,18 @@ TEST_CASE("check_fields: known fields pass, unknown ones name the closest") {
   }
 }
 
-TEST_CASE("without_filters: the words to rank by, without field values") {
-  CHECK(index::without_filters("cháy ref:09-ct/tw") == "cháy ");
-  CHECK(index::without_filters("site:baohagiang.vn phòng cháy") == " phòng cháy");
-  CHECK(index::without_filters("official:\"ta viet anh binh\" chữa cháy") == " chữa cháy");
-  CHECK(index::without_filters("-kind:chi-thi +year:2024 cháy date:2020..2021") == "  cháy ");
-  CHECK(index::without_filters("title:cháy rừng") == "cháy rừng");
-  CHECK(index::without_filters("title:\"cháy rừng\" nghệ an") == "\"cháy rừng\" nghệ an");
-  // Only the query language's fields: a URL or a word with a colon stays.
-  CHECK(index::without_filters("https://a.vn giờ:phút") == "https://a.vn giờ:phút");
-  CHECK(index::without_filters("\"ref:09\" cháy") == "\"ref:09\" cháy");
+TEST_CASE("ranked_text: the words to rank by, without filters, operators or excluded words") {
+  CHECK(index::ranked_text("cháy ref:09-ct/tw") == "cháy ");
+  CHECK(index::ranked_text("site:baohagiang.vn phòng cháy") == " phòng cháy");
+  CHECK(index::ranked_text("official:\"ta viet anh binh\" chữa cháy") == " chữa cháy");
+  CHECK(index::ranked_text("-kind:chi-thi +year:2024 cháy date:2020..2021") == "  cháy ");
+  CHECK(index::ranked_text("title:cháy rừng") == "cháy rừng");
+  CHECK(index::ranked_text("title:\"cháy rừng\" nghệ an") == "\"cháy rừng\" nghệ an");
+  CHECK(index::ranked_text("cong AND tac OR phong NOT chay") == "cong  tac  phong  ");
+  CHECK(index::ranked_text("cháy -rừng +nghệ") == "cháy  nghệ");
+  CHECK(index::ranked_text("cong NEAR/3 tac ADJ phong") == "cong  tac  phong");
+  CHECK(index::ranked_text("(cháy OR lũ) NOT \"cháy rừng\"") == "(cháy  lũ)  ");
+  // Only the query language's fields and operators: a URL or a word with a colon stays.
+  CHECK(index::ranked_text("https://a.vn giờ:phút") == "https://a.vn giờ:phút");
+  CHECK(index::ranked_text("\"ref:09\" cháy") == "\"ref:09\" cháy");
 }
