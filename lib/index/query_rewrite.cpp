@@ -104,20 +104,39 @@ void check_fields(std::string_view query) {
 
 std::string ranked_text(std::string_view query) {
   std::string out;
-  bool skip_next = false;  // after `field:` (its value is quoted) or NOT
+  bool skip_value = false;  // after `field:`, whose value is quoted
+  // After NOT, as Xapian's parser reads it: everything up to the next AND, OR or XOR
+  // (or the end of the enclosing brackets) is excluded. `depth` counts brackets opened
+  // inside the excluded part.
+  bool excluding = false;
+  int depth = 0;
   for (const Piece& piece : split(query)) {
+    if (excluding) {
+      if (piece.text == "(") {
+        ++depth;
+      } else if (piece.text == ")" && depth > 0) {
+        --depth;
+      } else if (depth == 0 && (piece.text == ")" || piece.text == "AND" || piece.text == "OR" || piece.text == "XOR")) {
+        excluding = false;  // the bracket closes an outer group; the operator is dropped below
+      }
+      if (excluding) {
+        if (piece.text == " ") out += ' ';
+        continue;
+      }
+    }
     if (piece.kind == Piece::Other) {
       out += piece.text;
       continue;
     }
-    if (std::exchange(skip_next, false)) continue;
+    if (std::exchange(skip_value, false)) continue;
     if (piece.kind == Piece::Phrase) {
       out += piece.text;
       continue;
     }
     std::string_view w = piece.text;
     if (w == "NOT") {
-      skip_next = true;
+      excluding = true;
+      depth = 0;
       continue;
     }
     if (is_operator(w) || w.starts_with("NEAR") || w.starts_with("ADJ") || w.starts_with('-')) continue;
@@ -129,7 +148,7 @@ std::string ranked_text(std::string_view query) {
       if (w.substr(0, colon) == "title") {
         out += w.substr(colon + 1);  // its words are text; a quoted value follows as is
       } else {
-        skip_next = colon + 1 == w.size();
+        skip_value = colon + 1 == w.size();
       }
       continue;
     }

@@ -22,7 +22,8 @@ void check_fields(std::string_view query);
 
 // The text of the query that ranking weighs: what the user typed to be found. Taken
 // out: every `field:value` of a boolean field (a quoted value too), operators (AND, OR,
-// NOT, XOR, NEAR, ADJ, NEAR/3), and excluded words (after NOT, or with a leading -);
+// NOT, XOR, NEAR, ADJ, NEAR/3), and what the query excludes (a word with a leading -,
+// and all that follows NOT up to the next AND, OR or XOR, as Xapian's parser reads it);
 // `title:` keeps its words. "ref:09-ct/tw" or "NOT cháy" is no word to rank by.
 std::string ranked_text(std::string_view query);
 

@@ -61,6 +61,18 @@ TEST_CASE("ranked_text: the words to rank by, without filters, operators or excl
   CHECK(index::ranked_text("cháy -rừng +nghệ") == "cháy  nghệ");
   CHECK(index::ranked_text("cong NEAR/3 tac ADJ phong") == "cong  tac  phong");
   CHECK(index::ranked_text("(cháy OR lũ) NOT \"cháy rừng\"") == "(cháy  lũ)  ");
+  // NOT excludes up to the next AND, OR or XOR, or the end of its brackets, as Xapian reads it.
+  const auto squeezed = [](std::string q) {
+    std::string out;
+    for (char c : index::ranked_text(q))
+      if (c != ' ' || (!out.empty() && out.back() != ' ')) out += c;
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+  };
+  CHECK(squeezed("quan triet NOT dien bien") == "quan triet");
+  CHECK(squeezed("cong NOT tac phong OR quan") == "cong quan");
+  CHECK(squeezed("cong NOT (tac OR phong) quan") == "cong");
+  CHECK(squeezed("(cong NOT tac) phong") == "(cong ) phong");
   // Only the query language's fields and operators: a URL or a word with a colon stays.
   CHECK(index::ranked_text("https://a.vn giờ:phút") == "https://a.vn giờ:phút");
   CHECK(index::ranked_text("\"ref:09\" cháy") == "\"ref:09\" cháy");
