@@ -13,26 +13,10 @@
 #include <unordered_set>
 #include <vector>
 
+#include "data/hash.h"
+
 namespace tracuu {
 
-// Hash/equality that let unordered containers keyed by std::string be probed with a
-// std::string_view without building a string (C++20 heterogeneous lookup). The hash is
-// FNV-1a, inline: keys are mostly syllables of a few bytes, probed once per token,
-// where the library's out-of-line hash cost more than the rest of the probe (the
-// tables' prime bucket counts do not need a stronger mix). Not noexcept on purpose:
-// libstdc++ then keeps each node's hash, so a probe compares hashes, not strings,
-// along a bucket, and never re-hashes a node's key to find where the bucket ends.
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const {
-    std::uint64_t h = 14695981039346656037ull;
-    for (const char c : s) {
-      h ^= static_cast<unsigned char>(c);
-      h *= 1099511628211ull;
-    }
-    return static_cast<std::size_t>(h);
-  }
-};
 template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;

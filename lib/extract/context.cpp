@@ -84,18 +84,16 @@ std::size_t match_phrase(const Context& ctx, const PhraseSet& set, std::size_t i
   // The key is the tokens' keys joined by single spaces: while the text between them is
   // one space, that is a piece of the lowered text, and nothing need be built.
   const std::string_view lowered = ctx.lowered;
-  std::string built;
+  std::string built;  // the key, once the text between the words is not one space
   std::string_view key;
-  bool in_text = true;
   std::size_t best = 0;
   for (std::size_t n = 0; n < set.max_tokens && i + n < tokens.size(); ++n) {
     const Token& t = tokens[i + n];
     if (t.kind == TokenKind::Newline) break;
-    if (in_text && (n == 0 || (t.start == tokens[i + n - 1].end + 1 && lowered[t.start - 1] == ' '))) {
+    if (built.empty() && (n == 0 || (t.start == tokens[i + n - 1].end + 1 && lowered[t.start - 1] == ' '))) {
       key = lowered.substr(tokens[i].start, t.end - tokens[i].start);
     } else {
-      if (in_text) built.assign(key);
-      in_text = false;
+      if (built.empty()) built.assign(key);
       built += ' ';
       built.append(t.key);
       key = built;

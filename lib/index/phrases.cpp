@@ -20,37 +20,27 @@ std::vector<std::string> phrase_words(const Xapian::Query& query) {
   return words;
 }
 
-Xapian::Query subqueries(const Xapian::Query& query, Xapian::Query::op op, std::vector<Xapian::Query>& parts) {
-  parts.clear();
-  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) parts.push_back(query.get_subquery(i));
-  return Xapian::Query(op, parts.begin(), parts.end());
-}
-
 }  // namespace
 
 Xapian::Query PhraseCheck::rewrite(const Xapian::Query& query) {
-  std::vector<Xapian::Query> parts;
-  switch (query.get_type()) {
-    case Xapian::Query::OP_PHRASE: {
-      std::vector<std::string> words = phrase_words(query);
-      if (words.size() < 2) return query;
-      phrases_.push_back(std::move(words));
-      return subqueries(query, Xapian::Query::OP_AND, parts);
-    }
-    case Xapian::Query::OP_AND: {
-      for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) parts.push_back(rewrite(query.get_subquery(i)));
-      return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
-    }
-    case Xapian::Query::OP_FILTER:
-    case Xapian::Query::OP_AND_MAYBE: {
-      // The left side must match; the rest only filters, or only adds weight.
-      for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
-        parts.push_back(i == 0 ? rewrite(query.get_subquery(i)) : query.get_subquery(i));
-      return Xapian::Query(query.get_type(), parts.begin(), parts.end());
-    }
-    default:
-      return query;
+  Xapian::Query::op op = query.get_type();
+  const std::size_t n = query.get_num_subqueries();
+  std::size_t must = 0;  // the first `must` subqueries must match: rewrite inside them
+  if (op == Xapian::Query::OP_PHRASE) {
+    std::vector<std::string> words = phrase_words(query);
+    if (words.size() < 2) return query;
+    phrases_.push_back(std::move(words));
+    op = Xapian::Query::OP_AND;  // its words are single terms: nothing inside to rewrite
+  } else if (op == Xapian::Query::OP_AND) {
+    must = n;
+  } else if (op == Xapian::Query::OP_FILTER || op == Xapian::Query::OP_AND_MAYBE) {
+    must = 1;  // the rest only filters, or only adds weight
+  } else {
+    return query;
   }
+  std::vector<Xapian::Query> parts;
+  for (std::size_t i = 0; i < n; ++i) parts.push_back(i < must ? rewrite(query.get_subquery(i)) : query.get_subquery(i));
+  return Xapian::Query(op, parts.begin(), parts.end());
 }
 
 bool PhraseCheck::operator()(const Xapian::Document& doc) const {

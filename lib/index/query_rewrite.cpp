@@ -61,7 +61,27 @@ std::vector<std::string> folded_words(std::string_view s) {
   return out;
 }
 
-bool is_operator(std::string_view w) { return w == "AND" || w == "OR" || w == "NOT" || w == "XOR"; }
+// The parser's operators: AND, OR, NOT, XOR, and NEAR and ADJ with or without a window
+// ("NEAR/3").
+bool is_operator(std::string_view w) {
+  if (w == "AND" || w == "OR" || w == "NOT" || w == "XOR") return true;
+  for (std::string_view near : {"NEAR", "ADJ"})
+    if (w.starts_with(near) && (w.size() == near.size() || w[near.size()] == '/')) return true;
+  return false;
+}
+
+// The name of the field a query word gives ("ref" for "ref:09-ct/tw" or "-ref:x"), or
+// empty when it gives none (no colon, or a sign and nothing else before it).
+std::string_view field_name(std::string_view w) {
+  while (!w.empty() && (w[0] == '+' || w[0] == '-')) w.remove_prefix(1);
+  const std::size_t colon = w.find(':');
+  return colon == std::string_view::npos ? std::string_view{} : w.substr(0, colon);
+}
+
+bool is_known_field(std::string_view name) {
+  const auto& fields = known_fields();
+  return std::find(fields.begin(), fields.end(), name) != fields.end();
+}
 
 bool is_plain_word(std::string_view w) {
   return !w.empty() && w.find(':') == std::string_view::npos && w[0] != '+' && w[0] != '-' && !is_operator(w);
@@ -83,15 +103,12 @@ const std::vector<std::string>& known_fields() {
 void check_fields(std::string_view query) {
   for (const auto& piece : split(query)) {
     if (piece.kind != Piece::Word) continue;
-    std::string_view w = piece.text;
-    while (!w.empty() && (w[0] == '+' || w[0] == '-')) w.remove_prefix(1);
-    const std::size_t colon = w.find(':');
-    if (colon == std::string_view::npos || colon == 0) continue;
-    const std::string_view name = w.substr(0, colon);
+    const std::string_view name = field_name(piece.text);
+    if (name.empty()) continue;
     if (!std::all_of(name.begin(), name.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }))
       continue;
+    if (name == "http" || name == "https" || is_known_field(name)) continue;
     const auto& fields = known_fields();
-    if (name == "http" || name == "https" || std::find(fields.begin(), fields.end(), name) != fields.end()) continue;
     const auto closest = std::min_element(fields.begin(), fields.end(), [&](const auto& a, const auto& b) {
       return edit_distance(name, a, 64) < edit_distance(name, b, 64);
     });
@@ -139,16 +156,14 @@ std::string ranked_text(std::string_view query) {
       depth = 0;
       continue;
     }
-    if (is_operator(w) || w.starts_with("NEAR") || w.starts_with("ADJ") || w.starts_with('-')) continue;
+    if (is_operator(w) || w.starts_with('-')) continue;
     while (!w.empty() && w[0] == '+') w.remove_prefix(1);
-    const std::size_t colon = w.find(':');
-    const auto& fields = known_fields();
-    if (colon != std::string_view::npos &&
-        std::find(fields.begin(), fields.end(), w.substr(0, colon)) != fields.end()) {
-      if (w.substr(0, colon) == "title") {
-        out += w.substr(colon + 1);  // its words are text; a quoted value follows as is
+    if (const std::string_view name = field_name(w); is_known_field(name)) {
+      const std::string_view value = w.substr(name.size() + 1);
+      if (name == "title") {
+        out += value;  // its words are text; a quoted value follows as is
       } else {
-        skip_value = colon + 1 == w.size();
+        skip_value = value.empty();
       }
       continue;
     }

@@ -4,6 +4,7 @@
 #include "index/suggest.h"
 
 #include <algorithm>
+#include <compare>
 #include <cctype>
 #include <vector>
 
@@ -96,7 +97,11 @@ Xapian::doccount matches(const Xapian::Database& db, const std::vector<std::stri
 
 // How a candidate ranks: first how often it stands next to the query's neighbouring
 // words, then how many articles it finds (with the known words, or alone).
-using Score = std::pair<Xapian::doccount, Xapian::doccount>;
+struct Score {
+  Xapian::doccount beside = 0;
+  Xapian::doccount articles = 0;
+  auto operator<=>(const Score&) const = default;
+};
 
 // About how many articles have `term` right after `before` plus right before `after`
 // (either may be empty).
@@ -126,7 +131,7 @@ std::string accented(const Xapian::Database& db, const std::string& folded, cons
       best_score = score;
     }
   }
-  return best_score.second * 2 >= all || best_score.first > 0 ? best : folded;
+  return best_score.articles * 2 >= all || best_score.beside > 0 ? best : folded;
 }
 
 }  // namespace

@@ -4,9 +4,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <vector>
-
 #include <functional>
+#include <vector>
 
 #include "index/schema.h"
 #include "tracuu/text.h"
@@ -91,12 +90,6 @@ std::string folded_term(std::string_view word) {
   std::string term(kFolded);
   term += text::fold(word);
   return term;
-}
-
-std::uint64_t fnv1a(std::string_view bytes, std::uint64_t seed) {
-  std::uint64_t h = seed;
-  for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ull;
-  return h;
 }
 
 Xapian::Stem folding_stemmer() { return Xapian::Stem(new FoldingStem); }

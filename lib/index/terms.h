@@ -8,6 +8,8 @@
 
 #include <xapian.h>
 
+#include "data/hash.h"  // fnv1a
+
 namespace tracuu::index {
 
 // "09-CT/TW", "9-ct/tw", "09 – CT/TW" -> "9-ct/tw": folded, no spaces, dashes unified,
@@ -36,10 +38,6 @@ Xapian::Query sampled(const Xapian::Query& query, Xapian::doccount expected, Xap
 
 // The folded-space term of a word: "Đường" -> "Zduong".
 std::string folded_term(std::string_view word);
-
-// FNV-1a, a 64-bit hash whose value is fixed by definition (stored values must not
-// change between builds, as std::hash may).
-std::uint64_t fnv1a(std::string_view bytes, std::uint64_t seed = 14695981039346656037ull);
 
 // A Xapian::Stem that folds words (text::fold): the "Z" term space.
 Xapian::Stem folding_stemmer();

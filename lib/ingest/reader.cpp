@@ -84,7 +84,7 @@ FileRead read_file(const std::filesystem::path& path, const Extractor& extractor
   out.skip_reason = load(path, max_size, bytes);
   if (!out.skip_reason.empty()) return out;
   out.bytes = bytes.size();
-  out.content_hash = fmt::format("{:016x}", index::fnv1a(bytes));
+  out.content_hash = fmt::format("{:016x}", fnv1a(bytes));
   bool exact = true;
   const std::string display = text::display_path(path.native(), &exact);
   if (is_jsonl_file(path)) {

@@ -5,6 +5,7 @@
 #include "index/terms.h"
 
 using namespace tracuu::index;
+using tracuu::fnv1a;
 
 TEST_CASE("ref_key: every spelling of a code is one key") {
   const struct {
