@@ -110,11 +110,22 @@ std::string search_text(const SearchResult& result, bool color, const std::strin
   return out;
 }
 
+namespace {
+
+// "0 bytes", "50 KB", "497.0 MB": a small folder does not read as "0.0 MB".
+std::string byte_size(std::uint64_t bytes) {
+  if (bytes < 1024) return fmt::format("{} byte{}", bytes, bytes == 1 ? "" : "s");
+  if (bytes < 1048576) return fmt::format("{} KB", (bytes + 512) / 1024);
+  return fmt::format("{:.1f} MB", bytes / 1048576.0);
+}
+
+}  // namespace
+
 std::string ingest_text(const IngestStats& s) {
   return fmt::format(
-      "{} added, {} updated, {} unchanged, {} removed, {} skipped, {} warnings in {:.2f} s ({} files seen, {:.1f} MB "
+      "{} added, {} updated, {} unchanged, {} removed, {} skipped, {} warnings in {:.2f} s ({} files seen, {} "
       "read, {} reader{}{}{})\n",
-      s.added, s.updated, s.unchanged, s.removed, s.skipped, s.warnings, s.seconds, s.seen, s.bytes / 1048576.0, s.jobs,
+      s.added, s.updated, s.unchanged, s.removed, s.skipped, s.warnings, s.seconds, s.seen, byte_size(s.bytes), s.jobs,
       s.jobs == 1 ? "" : "s", s.shards > 1 ? fmt::format(", {} shards", s.shards) : "", s.compacted ? ", compacted" : "");
 }
 
