@@ -43,9 +43,7 @@ class PackedFacetSpy : public Xapian::MatchSpy {
   }
   Xapian::MatchSpy* clone() const override { return new PackedFacetSpy(counts_); }
   std::string name() const override { return "tracuu::PackedFacetSpy"; }
-  void collect(FacetSums& sums) const {
-    for (const auto& [entry, count] : *counts_) sums[entry[0]].push_back({entry.substr(1), count});
-  }
+  Counts take() { return std::move(*counts_); }
 
  private:
   std::shared_ptr<Counts> counts_;
@@ -106,27 +104,44 @@ std::map<std::string, std::vector<FacetCount>> facet_lists(FacetSums& sums, doub
   return out;
 }
 
+// A pass over the matches of `query` that only tells which articles match.
+Xapian::Enquire counting(const Xapian::Database& db, const Xapian::Query& query) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  return enquire;
+}
+
 }  // namespace
 
 Facets count_facets(const Xapian::Database& db, bool remote, const Xapian::Query& query,
-                    Xapian::doccount expected, bool exact) {
+                    Xapian::doccount expected, bool exact, Halves* halves) {
   unsigned buckets = kSampleBuckets;
   const Xapian::Query counted = exact ? query : sampled(query, expected, kFacetSampleTarget, buckets);
-  Xapian::Enquire enquire(db);
-  enquire.set_query(counted);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());  // only which articles match counts here
-  std::optional<SlotFacetSpies> slot_spies;
-  PackedFacetSpy* packed_spy = nullptr;
-  if (remote) {
-    slot_spies.emplace(enquire, db);
-  } else {
-    packed_spy = new PackedFacetSpy;
-    enquire.add_matchspy(packed_spy->release());
-  }
-  enquire.get_mset(0, 0, db.get_doccount());
   FacetSums sums;
-  if (slot_spies) slot_spies->collect(sums);
-  if (packed_spy) packed_spy->collect(sums);
+  if (remote) {
+    Xapian::Enquire enquire = counting(db, counted);
+    SlotFacetSpies spies(enquire, db);
+    enquire.get_mset(0, 0, db.get_doccount());
+    spies.collect(sums);
+  } else {
+    auto tally = [](const Xapian::Database& on, const Xapian::Query& q) {
+      PackedFacetSpy spy;
+      Xapian::Enquire enquire = counting(on, q);
+      enquire.add_matchspy(&spy);
+      enquire.get_mset(0, 0, on.get_doccount());
+      return spy.take();
+    };
+    PackedFacetSpy::Counts counts;
+    if (halves) {
+      auto [lower, upper] = halves->run<PackedFacetSpy::Counts>(db, counted, tally);
+      counts = std::move(lower);
+      for (auto& [entry, n] : upper) counts[entry] += n;
+    } else {
+      counts = tally(db, counted);
+    }
+    for (const auto& [entry, n] : counts) sums[entry[0]].push_back({entry.substr(1), n});
+  }
   Facets out;
   out.sample = static_cast<double>(buckets) / kSampleBuckets;
   out.lists = facet_lists(sums, 1.0 / out.sample);

@@ -8,6 +8,7 @@
 
 #include <xapian.h>
 
+#include "index/halves.h"
 #include "tracuu/search.h"
 
 namespace tracuu::index {
@@ -25,8 +26,9 @@ struct Facets {
 // `expected` (the estimated number of matches) is at most kFacetSampleTarget; otherwise
 // those in enough sample buckets to hold about that many (the buckets are terms, so
 // remote shards sample too). `remote`: count with Xapian's own spies, which a shard
-// server knows. Years come newest first, the other lists most frequent first.
+// server knows. `halves`, when given (local shards only), counts the two halves of the
+// index at once. Years come newest first, the other lists most frequent first.
 Facets count_facets(const Xapian::Database& db, bool remote, const Xapian::Query& query,
-                    Xapian::doccount expected, bool exact);
+                    Xapian::doccount expected, bool exact, Halves* halves = nullptr);
 
 }  // namespace tracuu::index

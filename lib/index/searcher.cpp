@@ -6,11 +6,14 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <iterator>
+#include <optional>
 
 #include "data/resources_tables.h"
 #include "index/database.h"
 #include "index/document.h"
 #include "index/facets.h"
+#include "index/halves.h"
 #include "index/layout.h"
 #include "index/phrases.h"
 #include "index/query_rewrite.h"
@@ -175,8 +178,51 @@ std::string lead(const std::string& text, std::size_t bytes) {
   return out;
 }
 
-void run_search(const Xapian::Database& database, bool remote, const std::string& normalized,
-                const SearchOptions& options, SearchResult& result) {
+// One ranked pass over `query`: hits first .. first + count - 1 in the order asked for.
+// Phrases are checked only on the candidates that can still make the page (a remote
+// shard gets the query as parsed: a decider does not travel over the network).
+Xapian::MSet ranked_pass(const Xapian::Database& db, bool remote, const Xapian::Query& query,
+                         const SearchOptions& options, Xapian::doccount first, Xapian::doccount count) {
+  PhraseCheck phrases(db);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(remote ? query : phrases.rewrite(query));
+  // Ties are broken by path, not by docid: docids interleave across shards, and the
+  // same articles must come back in the same order whatever the index's layout.
+  if (options.sort == Sort::Relevance) {
+    enquire.set_sort_by_relevance_then_value(kSlotSource, false);
+  } else {
+    enquire.set_sort_by_value_then_relevance(kSlotDateKey, options.sort == Sort::Newest);
+  }
+  if (options.collapse) enquire.set_collapse_key(kSlotCollapse);
+  // Look a little ahead, so small totals are exact.
+  const auto check = static_cast<Xapian::doccount>(options.offset + options.limit + 100);
+  return enquire.get_mset(first, count, check, nullptr, phrases.empty() ? nullptr : &phrases);
+}
+
+// Whether hit `a` comes before `b` in the order ranked_pass() asks Xapian for when
+// sorting by relevance: by weight, then path, then docid.
+bool ranks_before(const Xapian::MSetIterator& a, const Xapian::MSetIterator& b) {
+  if (a.get_weight() != b.get_weight()) return a.get_weight() > b.get_weight();
+  const std::string ka = a.get_sort_key(), kb = b.get_sort_key();
+  return ka != kb ? ka < kb : *a < *b;
+}
+
+// `query` limited to the article `doc`, by its unique term (empty if it has none).
+Xapian::Query only(const Xapian::Query& query, const Xapian::Document& doc) {
+  auto term = doc.termlist_begin();
+  term.skip_to(std::string(kUnique));
+  if (term == doc.termlist_end() || (*term).rfind(kUnique, 0) != 0) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(*term));
+}
+
+std::vector<Xapian::MSetIterator> hits_of(const Xapian::MSet& mset) {
+  std::vector<Xapian::MSetIterator> hits;
+  for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back(it);
+  return hits;
+}
+
+void run_search(const Xapian::Database& database, const std::function<Xapian::Database()>& open_second, bool remote,
+                const std::string& normalized, const SearchOptions& options, SearchResult& result) {
   Xapian::QueryParser parser = make_parser(database);
   Xapian::Query query;
   try {
@@ -199,28 +245,49 @@ void run_search(const Xapian::Database& database, bool remote, const std::string
     query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boost);
   result.parsed = query.get_description();
 
-  // Phrases are checked only on the candidates that can still make the page (a remote
-  // shard gets the query as parsed: a decider does not travel over the network).
-  PhraseCheck phrases(database);
-  const Xapian::Query ranked = remote ? query : phrases.rewrite(query);
+  const bool halving = !remote && !options.collapse && options.sort == Sort::Relevance &&
+                       database.get_doccount() >= options.halve_from;
+  std::optional<Halves> halves;
+  if (halving) halves.emplace(open_second);
 
-  Xapian::Enquire enquire(database);
-  enquire.set_query(ranked);
-  // Ties are broken by path, not by docid: docids interleave across shards, and the
-  // same articles must come back in the same order whatever the index's layout.
-  if (options.sort == Sort::Relevance) {
-    enquire.set_sort_by_relevance_then_value(kSlotSource, false);
+  // The page: from one pass, or merged from the two halves' first offset + limit hits.
+  std::vector<Xapian::MSetIterator> page;
+  Xapian::MSet top;  // the pass holding the best hit: it converts weights to percentages
+  if (halves) {
+    const auto take = static_cast<Xapian::doccount>(options.offset + options.limit);
+    auto [lower, upper] = halves->run<Xapian::MSet>(
+        database, query, [&](const Xapian::Database& db, const Xapian::Query& q) {
+          return ranked_pass(db, false, q, options, 0, take);
+        });
+    // A half that stopped early rounds its estimate (to one figure when it is small);
+    // the bounds of the whole query, from a pass that only reads term statistics and is
+    // exact for a single word or field, hold the sum in.
+    Xapian::Enquire whole(database);
+    whole.set_query(query);
+    const Xapian::MSet bounds = whole.get_mset(0, 0);
+    result.total_estimate = std::clamp<std::size_t>(lower.get_matches_estimated() + upper.get_matches_estimated(),
+                                                    bounds.get_matches_lower_bound(), bounds.get_matches_upper_bound());
+    const std::vector<Xapian::MSetIterator> a = hits_of(lower), b = hits_of(upper);
+    std::vector<Xapian::MSetIterator> merged;
+    std::merge(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(merged),
+               ranks_before);
+    // Xapian scales percentages by the best hit's weight and by the share of the query's
+    // parts that hit matches, where the half's filter would count as one: take the scale
+    // from a pass of the whole query over the best hit alone.
+    top = lower.get_max_attained() >= upper.get_max_attained() ? lower : upper;
+    if (!merged.empty())
+      if (const Xapian::Query best = only(query, merged.front().get_document()); !best.empty())
+        top = ranked_pass(database, false, best, options, 0, 1);
+    for (std::size_t i = options.offset; i < std::min<std::size_t>(merged.size(), take); ++i) page.push_back(merged[i]);
   } else {
-    enquire.set_sort_by_value_then_relevance(kSlotDateKey, options.sort == Sort::Newest);
+    top = ranked_pass(database, remote, query, options, static_cast<Xapian::doccount>(options.offset),
+                      static_cast<Xapian::doccount>(options.limit));
+    result.total_estimate = top.get_matches_estimated();
+    page = hits_of(top);
   }
-  if (options.collapse) enquire.set_collapse_key(kSlotCollapse);
-  // Look a little ahead, so small totals are exact.
-  const auto check = static_cast<Xapian::doccount>(options.offset + options.limit + 100);
-  const Xapian::MSet mset = enquire.get_mset(options.offset, options.limit, check, nullptr,
-                                             phrases.empty() ? nullptr : &phrases);
-  result.total_estimate = mset.get_matches_estimated();
   if (options.facets || options.exact_facets) {
-    Facets facets = count_facets(database, remote, matching, mset.get_matches_estimated(), options.exact_facets);
+    Facets facets = count_facets(database, remote, matching, static_cast<Xapian::doccount>(result.total_estimate),
+                                 options.exact_facets, halves ? &*halves : nullptr);
     result.facets = std::move(facets.lists);
     result.facet_sample = facets.sample;
   }
@@ -236,13 +303,13 @@ void run_search(const Xapian::Database& database, bool remote, const std::string
   const Xapian::MSet word_matches = words_enquire.get_mset(0, 0);
   const Xapian::Stem stemmer = folding_stemmer();
   std::size_t rank = options.offset;
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
+  for (const Xapian::MSetIterator& it : page) {
     const Xapian::Document doc = it.get_document();
     SearchHit hit;
     hit.rank = ++rank;
     hit.docid = *it;
     hit.score = it.get_weight();
-    hit.percent = it.get_percent();
+    hit.percent = top.convert_to_percent(it.get_weight());
     hit.duplicates = options.collapse ? it.get_collapse_count() : 0;
     // One read of the document data (it is stored compressed) gives record and text.
     hit.article = read_hit(doc, true);
@@ -290,13 +357,15 @@ SearchResult search(const std::filesystem::path& db, const std::string& query, c
   Layout layout;
   Xapian::Database database = open_readable(db, options.partial, &result.warnings, &layout);
   const bool remote = layout.remote();
+  // A second handle on the same index, for a search in two halves (halves.h).
+  const auto open_second = [&] { return open_readable(db, options.partial); };
   with_index_errors(db, [&] {
     // A writer committing meanwhile can invalidate what this reader sees: reopen at the
     // new revision and run again (a reader never blocks the writer).
     for (int attempt = 0;; ++attempt) {
       try {
         SearchResult fresh = result;
-        run_search(database, remote, normalized, options, fresh);
+        run_search(database, open_second, remote, normalized, options, fresh);
         result = std::move(fresh);
         return;
       } catch (const Xapian::DatabaseModifiedError&) {

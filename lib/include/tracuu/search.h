@@ -35,6 +35,10 @@ struct SearchOptions {
   std::optional<std::string> from, to;  // published date bounds "YYYY-MM-DD" (inclusive)
   const Resources* resources = nullptr;  // abbreviations for synonym expansion; may be null
   bool partial = false;        // a shard that cannot be opened is left out with a warning
+  std::size_t halve_from = 30000;  // a local index of at least this many articles is matched
+                                   // as two halves of its docids at once, on two threads (a
+                                   // smaller one is searched in about a millisecond, of which
+                                   // the thread and second handle would cost a good part)
 };
 
 // One facet value and how many matching articles carry it.

@@ -1,0 +1,125 @@
+// Unit tests for lib/index/halves: a search matched as two halves of the index on two
+// threads gives the page a single pass gives (same articles, order, scores, percentages
+// and snippets), and the two halves split the matches between them.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "index/document.h"
+#include "index/halves.h"
+#include "index/terms.h"
+#include "index/writer.h"
+#include "tracuu/search.h"
+#include "tracuu/text.h"
+
+using namespace tracuu;
+
+namespace {
+
+// Article i: "công tác" in every one, repeated i % 7 times more, so weights differ and
+// also tie; "phòng cháy" in every third (a phrase), accented or not in turn; every
+// fourth cites 09-CT/TW.
+Article article(unsigned i) {
+  Article a;
+  a.path = "/tin/" + std::to_string(1000 + i) + ".txt";
+  a.format = "text";
+  a.title = i % 5 == 0 ? "Công tác phòng cháy số " + std::to_string(i) : "Tin số " + std::to_string(i);
+  std::string body = a.title + "\n\nBản tin về công tác ở cơ sở.";
+  for (unsigned k = 0; k < i % 7; ++k) body += " Công tác chữa cháy.";
+  if (i % 3 == 0) body += i % 2 == 0 ? " Phòng cháy là việc của mọi nhà." : " Phong chay la viec cua moi nha.";
+  a.text = text::normalize(body);
+  a.published = "2023-05-" + std::string(i % 28 < 9 ? "0" : "") + std::to_string(i % 28 + 1);
+  if (i % 4 == 0) {
+    Ref r;
+    r.id = "09-CT/TW";
+    r.kind = "chi-thi";
+    a.refs.push_back(r);
+  }
+  return a;
+}
+
+struct Index {
+  std::filesystem::path dir;
+  explicit Index(unsigned articles) {
+    dir = std::filesystem::temp_directory_path() / ("tracuu-halves-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    index::Writer writer(dir, false);
+    for (unsigned i = 0; i < articles; ++i) {
+      const Article a = article(i);
+      writer.put(a.path, index::make_document(a, a.path, a.path, "1:2", "ff"), false);
+    }
+    writer.commit();
+  }
+  ~Index() { std::filesystem::remove_all(dir); }
+};
+
+SearchResult run(const Index& idx, const std::string& query, bool halved, std::size_t offset = 0) {
+  SearchOptions options;
+  options.offset = offset;
+  options.halve_from = halved ? 0 : static_cast<std::size_t>(-1);
+  return search(idx.dir, query, options);
+}
+
+}  // namespace
+
+TEST_CASE("halves: the page is the one a single pass gives") {
+  const Index idx(300);
+  for (const std::string query : {"công tác", "cong tac", "\"phòng cháy\"", "chữa cháy", "ref:09-ct/tw cháy",
+                                  "tin NOT cháy", "công tác phòng cháy"}) {
+    for (const std::size_t offset : {0, 7}) {
+      CAPTURE(query);
+      CAPTURE(offset);
+      const SearchResult one = run(idx, query, false, offset);
+      const SearchResult two = run(idx, query, true, offset);
+      REQUIRE(one.hits.size() == two.hits.size());
+      CHECK_FALSE(one.hits.empty());
+      if (one.total_estimate < 100) CHECK(one.total_estimate == two.total_estimate);  // exact either way
+      for (std::size_t i = 0; i < one.hits.size(); ++i) {
+        CHECK(one.hits[i].article.path == two.hits[i].article.path);
+        CHECK(one.hits[i].rank == two.hits[i].rank);
+        CHECK(one.hits[i].score == two.hits[i].score);
+        CHECK(one.hits[i].percent == two.hits[i].percent);
+        CHECK(one.hits[i].snippet == two.hits[i].snippet);
+      }
+    }
+  }
+}
+
+TEST_CASE("halves: each half counts up to its look-ahead exactly") {
+  const Index idx(300);
+  CHECK(run(idx, "chữa cháy", true).total_estimate == 257);  // every article but each seventh
+}
+
+TEST_CASE("halves: the two halves split the matches between them") {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (unsigned i = 0; i < 101; ++i) {
+    const Article a = article(i);
+    db.add_document(index::make_document(a, a.path, a.path, "1:2", "ff"));
+  }
+  db.delete_document(50);  // a gap in the docids changes nothing
+  const Xapian::Query query(index::folded_term("cong"));
+  auto matches = [&](const Xapian::Query& q) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(q);
+    std::set<Xapian::docid> out;
+    const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+    for (auto it = mset.begin(); it != mset.end(); ++it) out.insert(*it);
+    return out;
+  };
+  const std::set<Xapian::docid> all = matches(query);
+  const std::set<Xapian::docid> lower = matches(index::in_half(query, 0));
+  const std::set<Xapian::docid> upper = matches(index::in_half(query, 1));
+  CHECK(all.size() == 100);
+  CHECK(lower.size() == 49);  // docids 1..50 without 50
+  CHECK(upper.size() == 51);  // docids 51..101
+  CHECK(*lower.rbegin() < *upper.begin());
+  std::set<Xapian::docid> both = lower;
+  both.insert(upper.begin(), upper.end());
+  CHECK(both == all);
+  CHECK(index::in_half(Xapian::Query(), 0).empty());
+}
