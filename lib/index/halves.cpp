@@ -22,13 +22,15 @@ class DocidHalf : public Xapian::PostingSource {
     last_ = part_ == 0 ? middle : last;
     const Xapian::doccount span = last_ >= first_ ? last_ - first_ + 1 : 0;
     const Xapian::doccount articles = db.get_doccount();
-    max_ = articles;
+    // The bound is the whole index, not the half: with the half's span as its bound,
+    // Xapian rounded the estimate of a half it had counted in full (257 matches read 250).
+    articles_ = articles;
     est_ = last == 0 ? 0 : static_cast<Xapian::doccount>(static_cast<double>(span) * articles / last);
     at_ = 0;
   }
   Xapian::doccount get_termfreq_min() const override { return 0; }
   Xapian::doccount get_termfreq_est() const override { return est_; }
-  Xapian::doccount get_termfreq_max() const override { return max_; }
+  Xapian::doccount get_termfreq_max() const override { return articles_; }
   void next(double) override { at_ = at_ == 0 ? first_ : at_ + 1; }
   void skip_to(Xapian::docid did, double) override { at_ = std::max({at_, did, first_}); }
   bool check(Xapian::docid did, double min_weight) override {
@@ -44,10 +46,19 @@ class DocidHalf : public Xapian::PostingSource {
  private:
   int part_;
   Xapian::docid first_ = 1, last_ = 0, at_ = 0;
-  Xapian::doccount est_ = 0, max_ = 0;
+  Xapian::doccount est_ = 0, articles_ = 0;
 };
 
 }  // namespace
+
+const Xapian::Database& Halves::second() {
+  if (!second_) {
+    second_.emplace(open_());
+    if (!(state_of(*second_) == state_))
+      throw Xapian::DatabaseModifiedError("the index changed while it was being searched");
+  }
+  return *second_;
+}
 
 Xapian::Query in_half(const Xapian::Query& query, int part) {
   if (query.empty()) return query;  // matches nothing, in either half

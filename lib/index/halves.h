@@ -25,8 +25,11 @@ Xapian::Query in_half(const Xapian::Query& query, int part);
 class Halves {
  public:
   // `open` gives the second thread its own handle on the same index; it is called once,
-  // on that thread, at the first run().
-  explicit Halves(std::function<Xapian::Database()> open) : open_(std::move(open)) {}
+  // on that thread, at the first run(). `db` is the caller's handle: should the second
+  // one see another state of the index (a writer committed in between, or a shard came
+  // or went), run() throws Xapian::DatabaseModifiedError, and the caller reopens.
+  Halves(const Xapian::Database& db, std::function<Xapian::Database()> open)
+      : open_(std::move(open)), state_(state_of(db)) {}
 
   // Runs work(database, query in one half) for both halves at once and returns
   // {lower, upper}. Xapian objects are not shared between the threads: the upper half
@@ -34,22 +37,29 @@ class Halves {
   template <class Result>
   std::pair<Result, Result> run(const Xapian::Database& db, const Xapian::Query& query,
                                 const std::function<Result(const Xapian::Database&, const Xapian::Query&)>& work) {
+    // If the lower half throws, this future's destructor waits for the upper one,
+    // which still uses `work`.
     std::future<Result> upper = std::async(std::launch::async, [this, serialised = query.serialise(), &work] {
-      if (!second_) second_.emplace(open_());
-      return work(*second_, in_half(Xapian::Query::unserialise(serialised), 1));
+      return work(second(), in_half(Xapian::Query::unserialise(serialised), 1));
     });
-    std::optional<Result> lower;
-    try {
-      lower.emplace(work(db, in_half(query, 0)));
-    } catch (...) {
-      upper.wait();  // the other half still uses `work`: let it finish first
-      throw;
-    }
-    return {std::move(*lower), upper.get()};
+    Result lower = work(db, in_half(query, 0));
+    return {std::move(lower), upper.get()};
   }
 
  private:
+  struct State {
+    Xapian::doccount articles;
+    Xapian::docid last;
+    Xapian::totallength length;
+    bool operator==(const State&) const = default;
+  };
+  static State state_of(const Xapian::Database& db) {
+    return {db.get_doccount(), db.get_lastdocid(), db.get_total_length()};
+  }
+  const Xapian::Database& second();
+
   std::function<Xapian::Database()> open_;
+  State state_;
   std::optional<Xapian::Database> second_;
 };
 

@@ -245,10 +245,9 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
     query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boost);
   result.parsed = query.get_description();
 
-  const bool halving = !remote && !options.collapse && options.sort == Sort::Relevance &&
-                       database.get_doccount() >= options.halve_from;
   std::optional<Halves> halves;
-  if (halving) halves.emplace(open_second);
+  if (!remote && !options.collapse && options.sort == Sort::Relevance && database.get_doccount() >= options.halve_from)
+    halves.emplace(database, open_second);
 
   // The page: from one pass, or merged from the two halves' first offset + limit hits.
   std::vector<Xapian::MSetIterator> page;

@@ -123,3 +123,20 @@ TEST_CASE("halves: the two halves split the matches between them") {
   CHECK(both == all);
   CHECK(index::in_half(Xapian::Query(), 0).empty());
 }
+
+TEST_CASE("halves: a second handle that sees another state of the index asks for a reopen") {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const Article a = article(1);
+  db.add_document(index::make_document(a, a.path, a.path, "1:2", "ff"));
+  index::Halves halves(db, [] {
+    Xapian::WritableDatabase later(std::string(), Xapian::DB_BACKEND_INMEMORY);  // a commit later: one more
+    for (unsigned i = 1; i <= 2; ++i) {
+      const Article b = article(i);
+      later.add_document(index::make_document(b, b.path, b.path, "1:2", "ff"));
+    }
+    return Xapian::Database(later);
+  });
+  const std::function<int(const Xapian::Database&, const Xapian::Query&)> count =
+      [](const Xapian::Database& on, const Xapian::Query&) { return static_cast<int>(on.get_doccount()); };
+  CHECK_THROWS_AS(halves.run<int>(db, Xapian::Query(index::folded_term("cong")), count), Xapian::DatabaseModifiedError);
+}
