@@ -121,8 +121,8 @@ void add_entity_terms(Xapian::Document& doc, const Article& a) {
 }
 
 // One slot per distinct value (schema.h: multi-valued facets), and all of them packed in
-// kSlotFacets.
-void add_facet_values(Xapian::Document& doc, const Article& a) {
+// kSlotFacets, and again in kSlotFacetSample for an article of the first sample buckets.
+void add_facet_values(Xapian::Document& doc, const Article& a, unsigned bucket) {
   std::string packed;
   auto add = [&](Xapian::valueno slot, char code, const std::string& value) {
     doc.add_value(slot, value);
@@ -136,7 +136,9 @@ void add_facet_values(Xapian::Document& doc, const Article& a) {
   for (unsigned i = 0; i < ids.size() && i < kMaxFacetValues; ++i) add(kSlotRefBase + i, kFacetRef, ids[i]);
   for (unsigned i = 0; i < names.size() && i < kMaxFacetValues; ++i)
     add(kSlotOfficialBase + i, kFacetOfficial, names[i]);
-  if (!packed.empty()) doc.add_value(kSlotFacets, packed);
+  if (packed.empty()) return;
+  doc.add_value(kSlotFacets, packed);
+  if (bucket < kFacetSampleSlotBuckets) doc.add_value(kSlotFacetSample, packed);
 }
 
 std::string sortable_date(const std::optional<std::string>& published) {
@@ -349,14 +351,15 @@ Xapian::Document make_document(const Article& a, std::string_view source_id, std
   const std::string collapse_key = index_free_text(doc, a);
   add_entity_terms(doc, a);
   doc.add_boolean_term(unique_term(source_id));
-  doc.add_boolean_term(sample_term(source_id));
+  const unsigned bucket = sample_bucket(source_id);
+  doc.add_boolean_term(sample_term(bucket));
   doc.add_value(kSlotSource, std::string(path_bytes));
   doc.add_value(kSlotDateKey, sortable_date(a.published) + std::string(source_id));
   doc.add_value(kSlotContentHash, content_hash);
   doc.add_value(kSlotPublished, sortable_date(a.published));
   doc.add_value(kSlotSignature, signature);
   doc.add_value(kSlotCollapse, collapse_key);
-  add_facet_values(doc, a);
+  add_facet_values(doc, a, bucket);
   std::string data;
   compress_into(data, encode_hit(a) + a.text);
   compress_into(data, output::dump(output::article_json(a)));

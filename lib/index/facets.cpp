@@ -25,27 +25,29 @@ namespace {
 // Facet counts by facet code (schema.h kFacetKinds): each value once, in no order.
 using FacetSums = std::map<char, std::vector<FacetCount>>;
 
-// Counting facets where every shard is local: one read of the packed slot per match,
-// each entry ("<code><value>") counted in one table. Clones (if Xapian makes any) count
-// into the same table.
+// Counting facets where every shard is local: one read of a packed slot (kSlotFacets, or
+// kSlotFacetSample for a sample within its buckets) per match, each entry
+// ("<code><value>") counted in one table. Clones (if Xapian makes any) count into the
+// same table.
 class PackedFacetSpy : public Xapian::MatchSpy {
  public:
   using Counts = StringMap<std::size_t>;
-  PackedFacetSpy() : counts_(std::make_shared<Counts>()) {}
-  explicit PackedFacetSpy(std::shared_ptr<Counts> counts) : counts_(std::move(counts)) {}
+  explicit PackedFacetSpy(Xapian::valueno slot) : slot_(slot), counts_(std::make_shared<Counts>()) {}
+  PackedFacetSpy(Xapian::valueno slot, std::shared_ptr<Counts> counts) : slot_(slot), counts_(std::move(counts)) {}
   void operator()(const Xapian::Document& doc, double) override {
     Counts& counts = *counts_;
-    for_each_packed_entry(doc.get_value(kSlotFacets), [&](std::string_view entry) {
+    for_each_packed_entry(doc.get_value(slot_), [&](std::string_view entry) {
       auto it = counts.find(entry);  // by string_view: a value already seen allocates nothing
       if (it == counts.end()) it = counts.emplace(std::string(entry), 0).first;
       ++it->second;
     });
   }
-  Xapian::MatchSpy* clone() const override { return new PackedFacetSpy(counts_); }
+  Xapian::MatchSpy* clone() const override { return new PackedFacetSpy(slot_, counts_); }
   std::string name() const override { return "tracuu::PackedFacetSpy"; }
   Counts take() { return std::move(*counts_); }
 
  private:
+  Xapian::valueno slot_;
   std::shared_ptr<Counts> counts_;
 };
 
@@ -125,8 +127,10 @@ Facets count_facets(const Xapian::Database& db, bool remote, const Xapian::Query
     enquire.get_mset(0, 0, db.get_doccount());
     spies.collect(sums);
   } else {
-    auto tally = [](const Xapian::Database& on, const Xapian::Query& q) {
-      PackedFacetSpy spy;
+    // A sample of the first buckets only has its values in the short sample slot.
+    const Xapian::valueno slot = buckets <= kFacetSampleSlotBuckets ? kSlotFacetSample : kSlotFacets;
+    auto tally = [slot](const Xapian::Database& on, const Xapian::Query& q) {
+      PackedFacetSpy spy(slot);
       Xapian::Enquire enquire = counting(on, q);
       enquire.add_matchspy(&spy);
       enquire.get_mset(0, 0, on.get_doccount());

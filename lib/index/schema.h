@@ -11,9 +11,10 @@
 namespace tracuu::index {
 
 // Bumped when terms, values or document data change incompatibly.
-inline constexpr int kSchemaVersion = 4;  // 2: document data compressed with zstd
+inline constexpr int kSchemaVersion = 5;  // 2: document data compressed with zstd
                                           // 3: data in two frames, compact hit record
                                           // 4: sample bucket terms (kSample)
+                                          // 5: kSlotFacetSample
 
 // Term prefixes. Single capitals follow Xapian's conventions; X... are ours.
 // Free text lives entirely in the "Z" space, in two forms per word: the folded form
@@ -56,6 +57,9 @@ enum Slot : Xapian::valueno {
                         // one-read-per-match counting: entries "<code><value>" joined by
                         // kFacetSeparator, code one of kFacetKinds (the per-slot values below
                         // serve remote shards, whose servers know only Xapian's own spies)
+  kSlotFacetSample = 13,  // kSlotFacets again, only for the articles of the first
+                          // kFacetSampleSlotBuckets sample buckets: a broad query's facet
+                          // sample reads this short stream, not every article's values
   // Multi-valued facets take one slot per value, so Xapian's own ValueCountMatchSpy
   // (which a remote shard server knows) can count them: the n-th distinct reference id
   // of an article goes in kSlotRefBase + n, the n-th official's name in kSlotOfficialBase + n.
@@ -63,6 +67,7 @@ enum Slot : Xapian::valueno {
   kSlotOfficialBase = 60,
 };
 inline constexpr unsigned kSampleBuckets = 256;
+inline constexpr unsigned kFacetSampleSlotBuckets = 32;  // an eighth of the articles
 inline constexpr unsigned kMaxFacetValues = 32;  // per article and kind; more are not counted
 inline constexpr char kFacetSeparator = '\x1f';
 // The facets, by their code in kSlotFacets and their name in search results.

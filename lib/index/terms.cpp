@@ -70,10 +70,12 @@ std::string unique_term(std::string_view path_bytes) {
 
 std::string sample_term(unsigned bucket) { return fmt::format("{}{:02x}", kSample, bucket % kSampleBuckets); }
 
-std::string sample_term(std::string_view source_id) {
+unsigned sample_bucket(std::string_view source_id) {
   const std::uint64_t h = fnv1a(source_id);
-  return sample_term(static_cast<unsigned>((h ^ (h >> 32) ^ (h >> 16)) & (kSampleBuckets - 1)));
+  return static_cast<unsigned>((h ^ (h >> 32) ^ (h >> 16)) & (kSampleBuckets - 1));
 }
+
+std::string sample_term(std::string_view source_id) { return sample_term(sample_bucket(source_id)); }
 
 Xapian::Query sampled(const Xapian::Query& query, Xapian::doccount expected, Xapian::doccount target,
                       unsigned& buckets) {

@@ -27,6 +27,7 @@ std::string unique_term(std::string_view path_bytes);
 
 // The sample bucket term of an article (schema.h kSample), from its unique id, and the
 // term of bucket `n` (0 <= n < kSampleBuckets).
+unsigned sample_bucket(std::string_view source_id);
 std::string sample_term(std::string_view source_id);
 std::string sample_term(unsigned bucket);
 

@@ -5,6 +5,7 @@
 
 #include "index/document.h"
 #include "index/schema.h"
+#include "index/terms.h"
 #include "tracuu/text.h"
 
 using namespace tracuu;
@@ -64,6 +65,17 @@ TEST_CASE("make_document: folded terms for every word, exact ones only for accen
   CHECK(doc.get_value(index::kSlotOfficialBase + 1).empty());
   // Every facet value packed in one slot, for local facet counting.
   CHECK(doc.get_value(index::kSlotFacets) == "y2023\x1fsbaomau.vn\x1fr09-CT/TW\x1foTô Lâm");
+  // And again in the sample slot, only when the article is in one of its buckets.
+  std::size_t in = 0, out = 0;
+  for (int i = 0; i < 40; ++i) {
+    const std::string id = "/tin/" + std::to_string(i) + ".txt";
+    const Xapian::Document d = index::make_document(sample(), id, id, "12:34", "abcd");
+    const bool sampled = index::sample_bucket(id) < index::kFacetSampleSlotBuckets;
+    (sampled ? in : out)++;
+    CHECK(d.get_value(index::kSlotFacetSample) == (sampled ? d.get_value(index::kSlotFacets) : ""));
+  }
+  CHECK(in > 0);
+  CHECK(out > 0);
   // The collapse key is the min-hash of the text's words, as near_duplicate_key computes it.
   CHECK(doc.get_value(index::kSlotCollapse) == index::near_duplicate_key(sample().text));
 }

@@ -120,3 +120,27 @@ TEST_CASE("sample_term: one of 256 buckets, spread evenly by the unique id") {
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) terms.insert(*t);
   CHECK(terms.count(index::sample_term(a.path)) == 1);
 }
+
+TEST_CASE("count_facets: a sample of the first buckets reads the short sample slot, with the same counts") {
+  const auto db = index_articles(false);
+  // Told that 40,000 match: ceil(256 * 4000 / 40000) = 26 buckets, within the sample slot's 32.
+  const index::Facets f = index::count_facets(db, false, kEvery, 40000, false);
+  REQUIRE(f.sample == doctest::Approx(26.0 / 256));
+  // The same count by hand: the years of the articles in buckets 0..25, scaled up.
+  std::map<std::string, std::size_t> years;
+  std::size_t in_slot = 0;
+  for (unsigned i = 0; i < kArticles; ++i) {
+    const Article a = article(i);
+    const unsigned bucket = index::sample_bucket(a.path);
+    in_slot += bucket < index::kFacetSampleSlotBuckets;
+    if (bucket < 26) ++years[a.published->substr(0, 4)];
+  }
+  for (auto& [year, n] : years) n = static_cast<std::size_t>(std::llround(static_cast<double>(n) * 256 / 26));
+  CHECK(counts(f, "years") == years);
+  // Only the articles of the first 32 buckets carry the sample slot: about an eighth.
+  std::size_t with_value = 0;
+  for (auto v = db.valuestream_begin(index::kSlotFacetSample); v != db.valuestream_end(index::kSlotFacetSample); ++v)
+    ++with_value;
+  CHECK(with_value == in_slot);
+  CHECK(with_value == doctest::Approx(kArticles / 8.0).epsilon(0.25));
+}
