@@ -21,11 +21,10 @@ class DocidHalf : public Xapian::PostingSource {
     first_ = part_ == 0 ? 1 : middle + 1;
     last_ = part_ == 0 ? middle : last;
     const Xapian::doccount span = last_ >= first_ ? last_ - first_ + 1 : 0;
-    const Xapian::doccount articles = db.get_doccount();
     // The bound is the whole index, not the half: with the half's span as its bound,
     // Xapian rounded the estimate of a half it had counted in full (257 matches read 250).
-    articles_ = articles;
-    est_ = last == 0 ? 0 : static_cast<Xapian::doccount>(static_cast<double>(span) * articles / last);
+    articles_ = db.get_doccount();
+    est_ = last == 0 ? 0 : static_cast<Xapian::doccount>(static_cast<double>(span) * articles_ / last);
     at_ = 0;
   }
   Xapian::doccount get_termfreq_min() const override { return 0; }
@@ -53,9 +52,9 @@ class DocidHalf : public Xapian::PostingSource {
 
 const Xapian::Database& Halves::second() {
   if (!second_) {
-    second_.emplace(open_());
-    if (!(state_of(*second_) == state_))
-      throw Xapian::DatabaseModifiedError("the index changed while it was being searched");
+    Xapian::Database opened = open_();
+    if (state_of(opened) != state_) throw Xapian::DatabaseModifiedError("the index changed while it was being searched");
+    second_.emplace(std::move(opened));
   }
   return *second_;
 }
