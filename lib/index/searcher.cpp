@@ -179,19 +179,20 @@ std::string lead(const std::string& text, std::size_t bytes) {
 }
 
 // One ranked pass over `query`: hits first .. first + count - 1 in the order asked for.
-// Phrases are checked only on the candidates that can still make the page (a remote
-// shard gets the query as parsed: a decider does not travel over the network).
+// By relevance, ties go by path when `by_path` (docids interleave across shards, and the
+// same articles must come back in the same order whatever the index's layout), else by
+// docid, and order_ties() puts them in path order afterwards. Phrases are checked only
+// on the candidates that can still make the page (a remote shard gets the query as
+// parsed: a decider does not travel over the network).
 Xapian::MSet ranked_pass(const Xapian::Database& db, bool remote, const Xapian::Query& query,
-                         const SearchOptions& options, Xapian::doccount first, Xapian::doccount count) {
+                         const SearchOptions& options, bool by_path, Xapian::doccount first, Xapian::doccount count) {
   PhraseCheck phrases(db);
   Xapian::Enquire enquire(db);
   enquire.set_query(remote ? query : phrases.rewrite(query));
-  // Ties are broken by path, not by docid: docids interleave across shards, and the
-  // same articles must come back in the same order whatever the index's layout.
-  if (options.sort == Sort::Relevance) {
-    enquire.set_sort_by_relevance_then_value(kSlotSource, false);
-  } else {
+  if (options.sort != Sort::Relevance) {
     enquire.set_sort_by_value_then_relevance(kSlotDateKey, options.sort == Sort::Newest);
+  } else if (by_path) {
+    enquire.set_sort_by_relevance_then_value(kSlotSource, false);
   }
   if (options.collapse) enquire.set_collapse_key(kSlotCollapse);
   // Look a little ahead, so small totals are exact.
@@ -199,12 +200,46 @@ Xapian::MSet ranked_pass(const Xapian::Database& db, bool remote, const Xapian::
   return enquire.get_mset(first, count, check, nullptr, phrases.empty() ? nullptr : &phrases);
 }
 
-// Whether hit `a` comes before `b` in the order ranked_pass() asks Xapian for when
-// sorting by relevance: by weight, then path, then docid.
-bool ranks_before(const Xapian::MSetIterator& a, const Xapian::MSetIterator& b) {
-  if (a.get_weight() != b.get_weight()) return a.get_weight() > b.get_weight();
-  const std::string ka = a.get_sort_key(), kb = b.get_sort_key();
-  return ka != kb ? ka < kb : *a < *b;
+// The hits of one or more passes in the order of a relevance ranking: by weight, ties by
+// path, then docid. A pass that sorted by path gives it as the sort key; otherwise the
+// path is read from the index, for the hits that tie only.
+std::vector<Xapian::MSetIterator> order_ties(const std::vector<Xapian::MSet>& passes) {
+  std::vector<Xapian::MSetIterator> hits;
+  for (const Xapian::MSet& pass : passes)
+    for (auto it = pass.begin(); it != pass.end(); ++it) hits.push_back(it);
+  std::stable_sort(hits.begin(), hits.end(), [](const Xapian::MSetIterator& a, const Xapian::MSetIterator& b) {
+    return a.get_weight() > b.get_weight();
+  });
+  for (std::size_t i = 0; i < hits.size();) {
+    std::size_t end = i + 1;
+    while (end < hits.size() && hits[end].get_weight() == hits[i].get_weight()) ++end;
+    if (end - i > 1) {
+      std::vector<std::pair<std::string, Xapian::MSetIterator>> tied;
+      for (std::size_t k = i; k < end; ++k) {
+        std::string key = hits[k].get_sort_key();
+        if (key.empty()) key = hits[k].get_document().get_value(kSlotSource);
+        tied.emplace_back(std::move(key), hits[k]);
+      }
+      std::sort(tied.begin(), tied.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first < b.first : *a.second < *b.second;
+      });
+      for (std::size_t k = i; k < end; ++k) hits[k] = tied[k - i].second;
+    }
+    i = end;
+  }
+  return hits;
+}
+
+// Whether the first `take` of `ranked` (order_ties() of `passes`, each asked for `asked`
+// hits) are the first `take` of all the matches: each pass returned all it matched, or
+// its last hit weighs less than the last one kept, so none it left out ties with that.
+bool settled(const std::vector<Xapian::MSet>& passes, Xapian::doccount asked,
+             const std::vector<Xapian::MSetIterator>& ranked, std::size_t take) {
+  if (ranked.empty() || take == 0) return true;
+  const double last_kept = ranked[std::min(take, ranked.size()) - 1].get_weight();
+  return std::all_of(passes.begin(), passes.end(), [&](const Xapian::MSet& pass) {
+    return pass.size() < asked || pass[pass.size() - 1].get_weight() < last_kept;
+  });
 }
 
 // `query` limited to the article `doc`, by its unique term (empty if it has none).
@@ -213,12 +248,6 @@ Xapian::Query only(const Xapian::Query& query, const Xapian::Document& doc) {
   term.skip_to(std::string(kUnique));
   if (term == doc.termlist_end() || (*term).rfind(kUnique, 0) != 0) return Xapian::Query();
   return Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(*term));
-}
-
-std::vector<Xapian::MSetIterator> hits_of(const Xapian::MSet& mset) {
-  std::vector<Xapian::MSetIterator> hits;
-  for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back(it);
-  return hits;
 }
 
 void run_search(const Xapian::Database& database, const std::function<Xapian::Database()>& open_second, bool remote,
@@ -249,15 +278,41 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
   if (!remote && !options.collapse && options.sort == Sort::Relevance && database.get_doccount() >= options.halve_from)
     halves.emplace(database, open_second);
 
-  // The page: from one pass, or merged from the two halves' first offset + limit hits.
-  std::vector<Xapian::MSetIterator> page;
-  Xapian::MSet top;  // the pass holding the best hit: it converts weights to percentages
+  // The page. By relevance (without collapsing) the passes rank by weight alone and
+  // return one hit past the page: Xapian breaking ties by path itself reads the path of
+  // every candidate it weighs, most of the reads of a short search. order_ties() then
+  // puts the tied hits in path order, and only when a tie straddles the end of the page
+  // are the passes run again with Xapian breaking ties by path.
+  const auto take = static_cast<Xapian::doccount>(options.offset + options.limit);
+  const bool own_ties = options.sort == Sort::Relevance && !options.collapse && !remote;
+  std::vector<Xapian::MSet> passes;
+  std::vector<Xapian::MSetIterator> ranked;  // from the first hit, or the page itself
+  if (own_ties) {
+    const Xapian::doccount asked = take + 1;
+    const auto run = [&](bool by_path) {
+      const std::function<Xapian::MSet(const Xapian::Database&, const Xapian::Query&)> pass =
+          [&](const Xapian::Database& db, const Xapian::Query& q) {
+            return ranked_pass(db, false, q, options, by_path, 0, asked);
+          };
+      if (halves) {
+        auto [lower, upper] = halves->run<Xapian::MSet>(database, query, pass);
+        passes = {std::move(lower), std::move(upper)};
+      } else {
+        passes = {pass(database, query)};
+      }
+      ranked = order_ties(passes);
+    };
+    run(false);
+    if (!settled(passes, asked, ranked, take)) run(true);
+  } else {
+    passes = {ranked_pass(database, remote, query, options, true, static_cast<Xapian::doccount>(options.offset),
+                          static_cast<Xapian::doccount>(options.limit))};
+    for (auto it = passes[0].begin(); it != passes[0].end(); ++it) ranked.push_back(it);
+  }
+
+  Xapian::MSet top = passes[0];  // the pass holding the best hit: it converts weights to percentages
   if (halves) {
-    const auto take = static_cast<Xapian::doccount>(options.offset + options.limit);
-    auto [lower, upper] = halves->run<Xapian::MSet>(
-        database, query, [&](const Xapian::Database& db, const Xapian::Query& q) {
-          return ranked_pass(db, false, q, options, 0, take);
-        });
+    const Xapian::MSet &lower = passes[0], &upper = passes[1];
     // A half that stopped early rounds its estimate (to one figure when it is small);
     // the bounds of the whole query, from a pass that only reads term statistics and is
     // exact for a single word or field, hold the sum in.
@@ -266,23 +321,21 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
     const Xapian::MSet bounds = whole.get_mset(0, 0);
     result.total_estimate = std::clamp<std::size_t>(lower.get_matches_estimated() + upper.get_matches_estimated(),
                                                     bounds.get_matches_lower_bound(), bounds.get_matches_upper_bound());
-    const std::vector<Xapian::MSetIterator> a = hits_of(lower), b = hits_of(upper);
-    std::vector<Xapian::MSetIterator> merged;
-    std::merge(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(merged),
-               ranks_before);
     // Xapian scales percentages by the best hit's weight and by the share of the query's
     // parts that hit matches, where the half's filter would count as one: take the scale
     // from a pass of the whole query over the best hit alone.
     top = lower.get_max_attained() >= upper.get_max_attained() ? lower : upper;
-    if (!merged.empty())
-      if (const Xapian::Query best = only(query, merged.front().get_document()); !best.empty())
-        top = ranked_pass(database, false, best, options, 0, 1);
-    for (std::size_t i = options.offset; i < std::min<std::size_t>(merged.size(), take); ++i) page.push_back(merged[i]);
+    if (!ranked.empty())
+      if (const Xapian::Query best = only(query, ranked.front().get_document()); !best.empty())
+        top = ranked_pass(database, false, best, options, false, 0, 1);
   } else {
-    top = ranked_pass(database, remote, query, options, static_cast<Xapian::doccount>(options.offset),
-                      static_cast<Xapian::doccount>(options.limit));
     result.total_estimate = top.get_matches_estimated();
-    page = hits_of(top);
+  }
+  std::vector<Xapian::MSetIterator> page;
+  if (own_ties) {
+    for (std::size_t i = options.offset; i < std::min<std::size_t>(ranked.size(), take); ++i) page.push_back(ranked[i]);
+  } else {
+    page = std::move(ranked);
   }
   if (options.facets || options.exact_facets) {
     Facets facets = count_facets(database, remote, matching, static_cast<Xapian::doccount>(result.total_estimate),
@@ -291,15 +344,19 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
     result.facet_sample = facets.sample;
   }
 
-  // Xapian highlights a phrase's words only where it re-finds the phrase in unstemmed
-  // words, which never happens in the folded space; so snippets come from an MSet of the
-  // query's words OR-ed together, which highlights every matching word.
+  // Snippets highlight the query's words as the ranked pass weighed them. Xapian
+  // highlights a phrase's words only where it re-finds the phrase in unstemmed words,
+  // which never happens in the folded space; so for a query with a phrase, snippets come
+  // from an MSet of the query's words OR-ed together, which highlights every one.
   std::vector<std::string> text_terms;
   for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t)
     if (!(*t).empty() && (*t)[0] == kFolded[0]) text_terms.push_back(*t);
-  Xapian::Enquire words_enquire(database);
-  words_enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, text_terms.begin(), text_terms.end()));
-  const Xapian::MSet word_matches = words_enquire.get_mset(0, 0);
+  Xapian::MSet word_matches = top;
+  if (result.parsed.find(" PHRASE ") != std::string::npos) {
+    Xapian::Enquire words_enquire(database);
+    words_enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, text_terms.begin(), text_terms.end()));
+    word_matches = words_enquire.get_mset(0, 0);
+  }
   const Xapian::Stem stemmer = folding_stemmer();
   std::size_t rank = options.offset;
   for (const Xapian::MSetIterator& it : page) {
