@@ -195,8 +195,10 @@ Xapian::MSet ranked_pass(const Xapian::Database& db, bool remote, const Xapian::
     enquire.set_sort_by_relevance_then_value(kSlotSource, false);
   }
   if (options.collapse) enquire.set_collapse_key(kSlotCollapse);
-  // Look a little ahead, so small totals are exact.
-  const auto check = static_cast<Xapian::doccount>(options.offset + options.limit + 100);
+  // Look a little ahead, so small totals are exact. Less far with a phrase: Xapian asks
+  // the phrase check about every candidate that would make the first `check` hits, and
+  // each answer reads the words' positions (two blocks a word, never cached by Xapian).
+  const auto check = static_cast<Xapian::doccount>(options.offset + options.limit + (phrases.empty() ? 100 : 20));
   return enquire.get_mset(first, count, check, nullptr, phrases.empty() ? nullptr : &phrases);
 }
 
