@@ -304,8 +304,10 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
       }
       ranked = order_ties(passes);
     };
-    run(false);
-    if (!settled(passes, asked, ranked, take)) run(true);
+    // Without a word to weigh (fields, dates), every match weighs nothing and ties.
+    const bool unweighted = words.empty();
+    run(unweighted);
+    if (!unweighted && !settled(passes, asked, ranked, take)) run(true);
   } else {
     passes = {ranked_pass(database, remote, query, options, true, static_cast<Xapian::doccount>(options.offset),
                           static_cast<Xapian::doccount>(options.limit))};
