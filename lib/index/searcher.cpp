@@ -285,20 +285,25 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
     halves.emplace(database, open_second);
 
   // The page. By relevance (without collapsing) the passes rank by weight alone and
-  // return one hit past the page: Xapian breaking ties by path itself reads the path of
-  // every candidate it weighs, most of the reads of a short search. order_ties() then
-  // puts the tied hits in path order, and only when a tie straddles the end of the page
-  // are the passes run again with Xapian breaking ties by path. The passes return some
-  // hits past the page, so that most ties (copies of one story on several sites weigh
-  // the same) end within them: with one more hit, half of the single-word queries of the
-  // bench ran twice; with 20 more, 2 of 240.
+  // return some hits past the page: Xapian breaking ties by path itself reads the path
+  // of every candidate it weighs, most of the reads of a short search. order_ties() then
+  // puts the tied hits in path order, and only when a tie goes on past the hits returned
+  // are the passes run again with Xapian breaking ties by path. The margin is wide
+  // because ties are common (copies of one story on several sites weigh the same): with
+  // one hit past the page, half of the single-word queries of the bench ran twice; with
+  // 20, 2 of 240.
+  //
+  // Xapian breaks ties by path from the start where ties are certain (no word to weigh:
+  // every match weighs nothing) or where a wider pass costs more than the paths: a
+  // phrase's check reads positions for every candidate that could make the hits asked
+  // for, and 20 more hits meant a quarter more reads than the paths saved.
   const auto take = static_cast<Xapian::doccount>(options.offset + options.limit);
   const bool own_ties = options.sort == Sort::Relevance && !options.collapse && !remote;
   std::vector<Xapian::MSet> passes;
   std::vector<Xapian::MSetIterator> ranked;  // from the first hit, or the page itself
   if (own_ties) {
-    const Xapian::doccount asked = take + kTieMargin;
     const auto run = [&](bool by_path) {
+      const Xapian::doccount asked = by_path ? take : take + kTieMargin;
       const std::function<Xapian::MSet(const Xapian::Database&, const Xapian::Query&)> pass =
           [&](const Xapian::Database& db, const Xapian::Query& q) {
             return ranked_pass(db, false, q, options, by_path, 0, asked);
@@ -310,11 +315,10 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
         passes = {pass(database, query)};
       }
       ranked = order_ties(passes, take);
+      return by_path || settled(passes, asked, ranked, take);
     };
-    // Without a word to weigh (fields, dates), every match weighs nothing and ties.
-    const bool unweighted = words.empty();
-    run(unweighted);
-    if (!unweighted && !settled(passes, asked, ranked, take)) run(true);
+    const bool by_path = words.empty() || result.parsed.find(" PHRASE ") != std::string::npos;
+    if (!run(by_path)) run(true);
   } else {
     passes = {ranked_pass(database, remote, query, options, true, static_cast<Xapian::doccount>(options.offset),
                           static_cast<Xapian::doccount>(options.limit))};
