@@ -1,0 +1,112 @@
+// Unit tests for the order of tied hits in search(): articles that weigh the same come in
+// path order, whatever order they were indexed in, on every page, whether the tie ends
+// within the hits a pass returns or runs past them (the pass over the heavier matches),
+// and in one pass or two halves.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "index/document.h"
+#include "index/writer.h"
+#include "tracuu/search.h"
+#include "tracuu/text.h"
+
+using namespace tracuu;
+
+namespace {
+
+// `copies` copies of one story (the same words, so the same weight for any query) under
+// paths indexed in a scrambled order, and `heavier` articles that say "kiểm tra" more
+// often, and so rank above the copies.
+struct Index {
+  std::filesystem::path dir;
+  std::vector<std::string> copy_paths;  // in path order
+  std::vector<std::string> heavy_paths;
+
+  Index(unsigned copies, unsigned heavier) {
+    dir = std::filesystem::temp_directory_path() / ("tracuu-ties-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    index::Writer writer(dir, false);
+    auto put = [&](const std::string& path, const std::string& body) {
+      Article a;
+      a.path = path;
+      a.format = "text";
+      a.title = "Tin địa phương";
+      a.text = text::normalize(a.title + "\n\n" + body);
+      a.published = "2024-03-15";
+      writer.put(a.path, index::make_document(a, a.path, a.path, "1:2", "ff"), false);
+    };
+    for (unsigned k = 0; k < copies; ++k) {
+      const unsigned n = (k * 3 + 1) % copies;  // every number once, out of order
+      const std::string path = "/tin/ban-sao-" + std::to_string(100 + n) + ".txt";
+      put(path, "Đoàn kiểm tra làm việc tại xã về công tác phòng cháy.");
+      copy_paths.push_back(path);
+    }
+    for (unsigned k = 0; k < heavier; ++k) {
+      const std::string path = "/tin/nang-" + std::to_string(100 + k) + ".txt";
+      std::string body = "Đoàn kiểm tra làm việc tại xã về công tác phòng cháy.";
+      for (unsigned r = 0; r <= k; ++r) body += " Kiểm tra lại.";
+      put(path, body);
+      heavy_paths.push_back(path);
+    }
+    writer.commit();
+    std::sort(copy_paths.begin(), copy_paths.end());
+  }
+  ~Index() { std::filesystem::remove_all(dir); }
+};
+
+std::vector<std::string> page(const Index& idx, const std::string& query, std::size_t offset, std::size_t limit,
+                              bool halved) {
+  SearchOptions options;
+  options.offset = offset;
+  options.limit = limit;
+  options.halve_from = halved ? 0 : static_cast<std::size_t>(-1);
+  std::vector<std::string> out;
+  for (const SearchHit& hit : search(idx.dir, query, options).hits) out.push_back(hit.article.path);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("ties: copies that weigh the same come in path order on every page") {
+  const Index idx(40, 3);
+  // The heavier articles first, the one saying it most first; then the copies by path.
+  std::vector<std::string> expected(idx.heavy_paths.rbegin(), idx.heavy_paths.rend());
+  expected.insert(expected.end(), idx.copy_paths.begin(), idx.copy_paths.end());
+  for (const bool halved : {false, true}) {
+    CAPTURE(halved);
+    for (const std::string query : {"kiểm tra", "kiem tra xa"}) {
+      CAPTURE(query);
+      // Pages of 10 end inside the tie of 40 copies (it runs far past the few hits a
+      // pass returns beyond the page); a page of 50 holds the whole tie.
+      for (const std::size_t offset : {0, 1, 10, 25}) {
+        CAPTURE(offset);
+        const std::vector<std::string> got = page(idx, query, offset, 10, halved);
+        const std::vector<std::string> want(expected.begin() + static_cast<std::ptrdiff_t>(offset),
+                                            expected.begin() + static_cast<std::ptrdiff_t>(offset + 10));
+        CHECK(got == want);
+      }
+      CHECK(page(idx, query, 0, 50, halved) == expected);
+    }
+  }
+}
+
+TEST_CASE("ties: a tie that ends within the page needs no second pass to be in path order") {
+  const Index idx(4, 12);
+  // 12 heavier articles, then 4 copies: a page of 14 ends inside the copies, a page of
+  // 16 holds them all and the pass returns nothing past them.
+  std::vector<std::string> expected(idx.heavy_paths.rbegin(), idx.heavy_paths.rend());
+  expected.insert(expected.end(), idx.copy_paths.begin(), idx.copy_paths.end());
+  for (const std::size_t limit : {13, 14, 16, 20}) {
+    CAPTURE(limit);
+    const std::vector<std::string> got = page(idx, "kiểm tra", 0, limit, false);
+    const std::vector<std::string> want(expected.begin(),
+                                        expected.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(limit, 16)));
+    CHECK(got == want);
+  }
+}
