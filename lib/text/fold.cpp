@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <climits>
 #include <cstring>
+#include <optional>
 
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
@@ -143,7 +144,38 @@ std::string lower(std::string_view s) {
   return out.take();
 }
 
+namespace {
+
+// fold() of a word: into a buffer on the stack, made a string once. Null when a
+// character needs the general loop (ill-formed, past the table, folding long or by
+// context).
+constexpr std::size_t kShortWord = 32;
+
+std::optional<std::string> fold_word(std::string_view s) {
+  const CaseTables& t = case_tables();
+  char buf[kShortWord * sizeof(detail::TableEntry) + sizeof(detail::TableEntry)];
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      buf[n++] = ascii_lower(b);
+      ++i;
+      continue;
+    }
+    const UChar32 c = detail::next_code_point(s, i);
+    if (c < 0 || c >= kTableEnd || (t.flags[c] & (detail::kFoldTooLong | detail::kLowerContext))) return std::nullopt;
+    const detail::TableEntry& e = t.fold[c];
+    std::memcpy(buf + n, &e, sizeof e);  // the whole entry; only `len` bytes are kept
+    n += e.len;
+  }
+  return std::string(buf, n);
+}
+
+}  // namespace
+
 std::string fold(std::string_view s) {
+  if (s.size() <= kShortWord)
+    if (std::optional<std::string> word = fold_word(s)) return std::move(*word);
   const CaseTables& t = case_tables();
   Writer out(s.size());
   for (std::size_t i = 0; i < s.size();) {
