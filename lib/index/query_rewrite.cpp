@@ -45,12 +45,15 @@ std::vector<Piece> split(std::string_view q) {
   return out;
 }
 
-// Folded words without punctuation: "an ninh, trật tự" -> {"an", "ninh", "trat", "tu"}.
-std::vector<std::string> folded_words(std::string_view s) {
+// The words of folded text, without punctuation: "an ninh, trat tu" -> {"an", "ninh",
+// "trat", "tu"}.
+bool is_word_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); }
+
+std::vector<std::string> words_of_folded(std::string_view folded) {
   std::vector<std::string> out;
   std::string current;
-  for (char c : text::fold(s)) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80)) {
+  for (char c : folded) {
+    if (is_word_byte(c)) {
       current += c;
     } else if (!current.empty()) {
       out.push_back(std::move(current));
@@ -60,6 +63,9 @@ std::vector<std::string> folded_words(std::string_view s) {
   if (!current.empty()) out.push_back(std::move(current));
   return out;
 }
+
+// Folded words without punctuation: "an ninh, trật tự" -> {"an", "ninh", "trat", "tu"}.
+std::vector<std::string> folded_words(std::string_view s) { return words_of_folded(text::fold(s)); }
 
 // The parser's operators: AND, OR, NOT, XOR, and NEAR and ADJ with or without a window
 // ("NEAR/3").
@@ -180,20 +186,38 @@ std::string expand_synonyms(std::string_view query, const std::vector<Abbreviati
   };
   std::vector<Expansion> expansions;
   std::vector<std::string> folded_abbreviations;
+  const std::vector<Piece> pieces = split(query);
+  // The folded words of each plain word piece, folded once (the expansions are tried
+  // at every position); and every folded word of the query, phrases included.
+  std::vector<std::vector<std::string>> piece_words(pieces.size());
+  std::vector<std::string> query_words;
+  for (std::size_t j = 0; j < pieces.size(); ++j) {
+    if (pieces[j].kind == Piece::Word && is_plain_word(pieces[j].text)) {
+      piece_words[j] = folded_words(pieces[j].text);
+      query_words.insert(query_words.end(), piece_words[j].begin(), piece_words[j].end());
+    } else if (pieces[j].kind == Piece::Phrase) {
+      for (auto& word : folded_words(pieces[j].text)) query_words.push_back(std::move(word));
+    }
+  }
+  const auto in_query = [&](const std::string& word) {
+    return std::find(query_words.begin(), query_words.end(), word) != query_words.end();
+  };
+  // Only the expansions whose words all occur in the query can match: the others are
+  // left out once folded (every search starts here, with a hundred expansions).
   for (const auto& a : abbreviations) {
     folded_abbreviations.push_back(text::fold(a.abbreviation));
-    for (const auto& e : a.expansions) expansions.push_back({folded_words(e), &a});
+    for (const auto& e : a.expansions) {
+      const std::string folded = text::fold(e);
+      const auto first_end = std::find_if(folded.begin(), folded.end(), [](char c) { return !is_word_byte(c); });
+      if (!in_query(std::string(folded.begin(), first_end))) continue;  // the usual case: no vector built
+      std::vector<std::string> words = words_of_folded(folded);
+      if (std::all_of(words.begin(), words.end(), in_query)) expansions.push_back({std::move(words), &a});
+    }
   }
   // Longest first, so "an ninh quốc gia" wins over a shorter overlapping expansion.
   std::sort(expansions.begin(), expansions.end(),
             [](const auto& x, const auto& y) { return x.words.size() > y.words.size(); });
 
-  const std::vector<Piece> pieces = split(query);
-  // The folded words of each plain word piece, folded once (the expansions are tried
-  // at every position).
-  std::vector<std::vector<std::string>> piece_words(pieces.size());
-  for (std::size_t j = 0; j < pieces.size(); ++j)
-    if (pieces[j].kind == Piece::Word && is_plain_word(pieces[j].text)) piece_words[j] = folded_words(pieces[j].text);
   std::string out;
   for (std::size_t i = 0; i < pieces.size();) {
     const Piece& p = pieces[i];
