@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <climits>
 #include <cstring>
-#include <optional>
 
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
@@ -32,14 +31,17 @@ inline char ascii_lower(unsigned char b) {
 
 // A growable output buffer written through a raw pointer: the folding loops emit
 // one to seven bytes per code point, and std::string::append per piece was the cost.
+// A word (most calls: the indexer and the snippets fold every word) is written on the
+// stack and becomes a string once; longer text goes to a string sized to the input.
 class Writer {
  public:
-  // Sized to the input: folding and lower-casing rarely grow text, and a short word
-  // then stays in std::string's small buffer (no allocation per word).
-  explicit Writer(std::size_t hint) { buf_.resize(hint); }
+  // Sized to the input: folding and lower-casing rarely grow text.
+  explicit Writer(std::size_t hint) {
+    if (hint + sizeof(detail::TableEntry) > sizeof small_) grow(hint);
+  }
   char* room(std::size_t n) {
-    if (pos_ + n > buf_.size()) buf_.resize(std::max(buf_.size() * 2, pos_ + n));
-    return buf_.data() + pos_;
+    if (pos_ + n > cap_) grow(std::max(cap_ * 2, pos_ + n));
+    return data_ + pos_;
   }
   void put(char c) {
     *room(1) = c;
@@ -62,20 +64,32 @@ class Writer {
   // Copies a whole table entry (8 bytes, cheap and branch-free) and keeps `len` of
   // them; near the end of the buffer copies only `len`, so the buffer need not grow.
   void put(const detail::TableEntry& e) {
-    if (pos_ + sizeof e <= buf_.size()) {
-      std::memcpy(buf_.data() + pos_, &e, sizeof e);
+    if (pos_ + sizeof e <= cap_) {
+      std::memcpy(data_ + pos_, &e, sizeof e);
     } else {
       std::memcpy(room(e.len), e.bytes, e.len);
     }
     pos_ += e.len;
   }
   std::string take() {
-    buf_.resize(pos_);
-    return std::move(buf_);
+    if (data_ == small_) return std::string(small_, pos_);
+    big_.resize(pos_);
+    return std::move(big_);
   }
 
  private:
-  std::string buf_;
+  void grow(std::size_t capacity) {
+    const bool was_small = data_ == small_;
+    big_.resize(capacity);
+    if (was_small) std::memcpy(big_.data(), small_, pos_);
+    data_ = big_.data();
+    cap_ = big_.size();
+  }
+
+  char small_[64];
+  std::string big_;
+  char* data_ = small_;
+  std::size_t cap_ = sizeof small_;
   std::size_t pos_ = 0;
 };
 
@@ -144,38 +158,7 @@ std::string lower(std::string_view s) {
   return out.take();
 }
 
-namespace {
-
-// fold() of a word: into a buffer on the stack, made a string once. Null when a
-// character needs the general loop (ill-formed, past the table, folding long or by
-// context).
-constexpr std::size_t kShortWord = 32;
-
-std::optional<std::string> fold_word(std::string_view s) {
-  const CaseTables& t = case_tables();
-  char buf[kShortWord * sizeof(detail::TableEntry) + sizeof(detail::TableEntry)];
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {
-      buf[n++] = ascii_lower(b);
-      ++i;
-      continue;
-    }
-    const UChar32 c = detail::next_code_point(s, i);
-    if (c < 0 || c >= kTableEnd || (t.flags[c] & (detail::kFoldTooLong | detail::kLowerContext))) return std::nullopt;
-    const detail::TableEntry& e = t.fold[c];
-    std::memcpy(buf + n, &e, sizeof e);  // the whole entry; only `len` bytes are kept
-    n += e.len;
-  }
-  return std::string(buf, n);
-}
-
-}  // namespace
-
 std::string fold(std::string_view s) {
-  if (s.size() <= kShortWord)
-    if (std::optional<std::string> word = fold_word(s)) return std::move(*word);
   const CaseTables& t = case_tables();
   Writer out(s.size());
   for (std::size_t i = 0; i < s.size();) {
