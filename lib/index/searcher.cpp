@@ -181,7 +181,8 @@ std::string lead(const std::string& text, std::size_t bytes) {
 // One ranked pass over `query`: hits first .. first + count - 1 in the order asked for.
 // By relevance, ties go by path when `by_path` (docids interleave across shards, and the
 // same articles must come back in the same order whatever the index's layout), else by
-// docid, and order_ties() puts them in path order afterwards. Phrases are checked only
+// docid, and order_ties() puts them in path order afterwards. With `min_weight`, only
+// matches weighing at least that much are considered. Phrases are checked only
 // on the candidates that can still make the page (a remote shard gets the query as
 // parsed: a decider does not travel over the network).
 Xapian::MSet ranked_pass(const Xapian::Database& db, bool remote, const Xapian::Query& query,
@@ -282,6 +283,9 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
   if (const Xapian::Query boost = ranking_boost(words); !boost.empty() && !query.empty())
     query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boost);
   result.parsed = query.get_description();
+  // A phrase is checked late (phrases.h) and highlighted only word by word: both the
+  // ranking and the snippets below go another way for it.
+  const bool has_phrase = result.parsed.find(" PHRASE ") != std::string::npos;
 
   std::optional<Halves> halves;
   if (!remote && !options.collapse && options.sort == Sort::Relevance && database.get_doccount() >= options.halve_from)
@@ -308,8 +312,8 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
   std::vector<Xapian::MSet> passes;         // the first passes: estimates and percentages
   std::vector<Xapian::MSetIterator> ranked;  // from the first hit, or the page itself
   if (own_ties) {
-    const auto run = [&](bool by_path, double min_weight) {
-      const Xapian::doccount asked = by_path ? take : take + kTieMargin;
+    // One pass, or the two halves; `ranked` gets their hits in order.
+    const auto run = [&](bool by_path, Xapian::doccount asked, double min_weight) {
       const std::function<Xapian::MSet(const Xapian::Database&, const Xapian::Query&)> pass =
           [&](const Xapian::Database& db, const Xapian::Query& q) {
             return ranked_pass(db, false, q, options, by_path, 0, asked, min_weight);
@@ -322,12 +326,15 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
         out = {pass(database, query)};
       }
       ranked = order_ties(out, take);
-      const bool done = by_path || settled(out, asked, ranked, take);
-      if (passes.empty()) passes = std::move(out);
-      return done;
+      return out;
     };
-    const bool by_path = words.empty() || result.parsed.find(" PHRASE ") != std::string::npos;
-    if (!run(by_path, 0)) run(true, ranked[std::min<std::size_t>(take, ranked.size()) - 1].get_weight());
+    if (words.empty() || has_phrase) {
+      passes = run(true, take, 0);
+    } else {
+      passes = run(false, take + kTieMargin, 0);
+      if (!settled(passes, take + kTieMargin, ranked, take))
+        run(true, take, ranked[std::min<std::size_t>(take, ranked.size()) - 1].get_weight());
+    }
   } else {
     passes = {ranked_pass(database, remote, query, options, true, static_cast<Xapian::doccount>(options.offset),
                           static_cast<Xapian::doccount>(options.limit))};
@@ -376,7 +383,7 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
   for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t)
     if (!(*t).empty() && (*t)[0] == kFolded[0]) text_terms.push_back(*t);
   Xapian::MSet word_matches = top;
-  if (result.parsed.find(" PHRASE ") != std::string::npos) {
+  if (has_phrase) {
     Xapian::Enquire words_enquire(database);
     words_enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, text_terms.begin(), text_terms.end()));
     word_matches = words_enquire.get_mset(0, 0);
