@@ -22,20 +22,18 @@
 namespace tracuu::index {
 namespace {
 
-// Facet counts by facet code (schema.h kFacetKinds): each value once, in no order.
-using FacetSums = std::map<char, std::vector<FacetCount>>;
+// Facet counts by entry: "<code><value>", code one of kFacetKinds (schema.h).
+using PackedCounts = StringMap<std::size_t>;
 
 // Counting facets where every shard is local: one read of a packed slot (kSlotFacets, or
-// kSlotFacetSample for a sample within its buckets) per match, each entry
-// ("<code><value>") counted in one table. Clones (if Xapian makes any) count into the
-// same table.
+// kSlotFacetSample for a sample within its buckets) per match, each entry counted in one
+// table. Clones (if Xapian makes any) count into the same table.
 class PackedFacetSpy : public Xapian::MatchSpy {
  public:
-  using Counts = StringMap<std::size_t>;
-  explicit PackedFacetSpy(Xapian::valueno slot) : slot_(slot), counts_(std::make_shared<Counts>()) {}
-  PackedFacetSpy(Xapian::valueno slot, std::shared_ptr<Counts> counts) : slot_(slot), counts_(std::move(counts)) {}
+  explicit PackedFacetSpy(Xapian::valueno slot) : slot_(slot), counts_(std::make_shared<PackedCounts>()) {}
+  PackedFacetSpy(Xapian::valueno slot, std::shared_ptr<PackedCounts> counts) : slot_(slot), counts_(std::move(counts)) {}
   void operator()(const Xapian::Document& doc, double) override {
-    Counts& counts = *counts_;
+    PackedCounts& counts = *counts_;
     for_each_packed_entry(doc.get_value(slot_), [&](std::string_view entry) {
       auto it = counts.find(entry);  // by string_view: a value already seen allocates nothing
       if (it == counts.end()) it = counts.emplace(std::string(entry), 0).first;
@@ -44,11 +42,11 @@ class PackedFacetSpy : public Xapian::MatchSpy {
   }
   Xapian::MatchSpy* clone() const override { return new PackedFacetSpy(slot_, counts_); }
   std::string name() const override { return "tracuu::PackedFacetSpy"; }
-  Counts take() { return std::move(*counts_); }
+  PackedCounts take() { return std::move(*counts_); }
 
  private:
   Xapian::valueno slot_;
-  std::shared_ptr<Counts> counts_;
+  std::shared_ptr<PackedCounts> counts_;
 };
 
 std::size_t metadata_count(const Xapian::Database& db, const char* key) {
@@ -79,29 +77,32 @@ struct SlotFacetSpies {
     add(kFacetSite, kSlotSite, 1);
   }
 
-  void collect(FacetSums& sums) const {
-    for (const auto& group : groups) {
-      StringMap<std::size_t> summed;
-      for (const auto* spy : group.second)
-        for (auto v = spy->values_begin(); v != spy->values_end(); ++v) summed[*v] += v.get_termfreq();
-      for (auto& [value, count] : summed) sums[group.first].push_back({value, count});
-    }
+  void collect(PackedCounts& counts) const {
+    for (const auto& [code, spies] : groups)
+      for (const auto* spy : spies)
+        for (auto v = spy->values_begin(); v != spy->values_end(); ++v) counts[code + *v] += v.get_termfreq();
   }
 };
 
 // The facet lists as printed: years newest first, the others most frequent first (ties
-// in value order). Counts from a sample are multiplied by `scale` (rounded).
-std::map<std::string, std::vector<FacetCount>> facet_lists(FacetSums& sums, double scale) {
+// in value order). Counts from a sample are multiplied by `scale` (rounded). Sorted as
+// views into `counts`, then copied out once.
+std::map<std::string, std::vector<FacetCount>> facet_lists(const PackedCounts& counts, double scale) {
+  std::map<char, std::vector<std::pair<std::string_view, std::size_t>>> by_code;
+  for (const auto& [entry, n] : counts)
+    by_code[entry[0]].emplace_back(std::string_view(entry).substr(1),
+                                   static_cast<std::size_t>(std::llround(static_cast<double>(n) * scale)));
   std::map<std::string, std::vector<FacetCount>> out;
   for (const FacetKind& kind : kFacetKinds) {
-    std::vector<FacetCount>& list = sums[kind.code];
-    for (FacetCount& c : list) c.count = static_cast<std::size_t>(std::llround(static_cast<double>(c.count) * scale));
+    auto& list = by_code[kind.code];
     const bool years = kind.code == kFacetYear;
-    std::sort(list.begin(), list.end(), [&](const FacetCount& a, const FacetCount& b) {
-      if (years) return a.value > b.value;
-      return a.count != b.count ? a.count > b.count : a.value < b.value;
+    std::sort(list.begin(), list.end(), [&](const auto& a, const auto& b) {
+      if (years) return a.first > b.first;
+      return a.second != b.second ? a.second > b.second : a.first < b.first;
     });
-    out[std::string(kind.name)] = std::move(list);
+    std::vector<FacetCount>& printed = out[std::string(kind.name)];
+    printed.reserve(list.size());
+    for (const auto& [value, n] : list) printed.push_back({std::string(value), n});
   }
   return out;
 }
@@ -120,12 +121,12 @@ Facets count_facets(const Xapian::Database& db, bool remote, const Xapian::Query
                     Xapian::doccount expected, bool exact, Halves* halves) {
   unsigned buckets = kSampleBuckets;
   const Xapian::Query counted = exact ? query : sampled(query, expected, kFacetSampleTarget, buckets);
-  FacetSums sums;
+  PackedCounts counts;
   if (remote) {
     Xapian::Enquire enquire = counting(db, counted);
     SlotFacetSpies spies(enquire, db);
     enquire.get_mset(0, 0, db.get_doccount());
-    spies.collect(sums);
+    spies.collect(counts);
   } else {
     // A sample of the first buckets only has its values in the short sample slot.
     const Xapian::valueno slot = buckets <= kFacetSampleSlotBuckets ? kSlotFacetSample : kSlotFacets;
@@ -136,19 +137,17 @@ Facets count_facets(const Xapian::Database& db, bool remote, const Xapian::Query
       enquire.get_mset(0, 0, on.get_doccount());
       return spy.take();
     };
-    PackedFacetSpy::Counts counts;
     if (halves) {
-      auto [lower, upper] = halves->run<PackedFacetSpy::Counts>(db, counted, tally);
+      auto [lower, upper] = halves->run<PackedCounts>(db, counted, tally);
       counts = std::move(lower);
       for (auto& [entry, n] : upper) counts[entry] += n;
     } else {
       counts = tally(db, counted);
     }
-    for (const auto& [entry, n] : counts) sums[entry[0]].push_back({entry.substr(1), n});
   }
   Facets out;
   out.sample = static_cast<double>(buckets) / kSampleBuckets;
-  out.lists = facet_lists(sums, 1.0 / out.sample);
+  out.lists = facet_lists(counts, 1.0 / out.sample);
   return out;
 }
 

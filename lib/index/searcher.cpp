@@ -20,6 +20,7 @@
 #include "index/schema.h"
 #include "index/suggest.h"
 #include "index/terms.h"
+#include "index/twins.h"
 #include "tracuu/error.h"
 #include "tracuu/search.h"
 #include "tracuu/text.h"
@@ -287,9 +288,14 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
   // ranking and the snippets below go another way for it.
   const bool has_phrase = result.parsed.find(" PHRASE ") != std::string::npos;
 
+  // By relevance without collapsing, on local shards, the passes order ties themselves
+  // (below), may run in halves, and weigh twin terms once (twins.h: the same weights,
+  // with less work; percentages and snippets then come from `query` itself).
+  const bool own_ties = options.sort == Sort::Relevance && !options.collapse && !remote;
+  const Xapian::Query weighed = own_ties ? merge_exact_twins(query, database) : query;
+  const bool merged = weighed.get_description() != query.get_description();
   std::optional<Halves> halves;
-  if (!remote && !options.collapse && options.sort == Sort::Relevance && database.get_doccount() >= options.halve_from)
-    halves.emplace(database, open_second);
+  if (own_ties && database.get_doccount() >= options.halve_from) halves.emplace(database, open_second);
 
   // The page. By relevance (without collapsing) the passes rank by weight alone and
   // return a few hits past the page: Xapian breaking ties by path itself reads the path
@@ -308,7 +314,6 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
   // phrase's check reads positions for every candidate that could make the hits asked
   // for.
   const auto take = static_cast<Xapian::doccount>(options.offset + options.limit);
-  const bool own_ties = options.sort == Sort::Relevance && !options.collapse && !remote;
   std::vector<Xapian::MSet> passes;         // the first passes: estimates and percentages
   std::vector<Xapian::MSetIterator> ranked;  // from the first hit, or the page itself
   if (own_ties) {
@@ -320,10 +325,10 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
           };
       std::vector<Xapian::MSet> out;
       if (halves) {
-        auto [lower, upper] = halves->run<Xapian::MSet>(database, query, pass);
+        auto [lower, upper] = halves->run<Xapian::MSet>(database, weighed, pass);
         out = {std::move(lower), std::move(upper)};
       } else {
-        out = {pass(database, query)};
+        out = {pass(database, weighed)};
       }
       ranked = order_ties(out, take);
       return out;
@@ -356,12 +361,13 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
     // parts that hit matches, where the half's filter would count as one: take the scale
     // from a pass of the whole query over the best hit alone.
     top = lower.get_max_attained() >= upper.get_max_attained() ? lower : upper;
-    if (!ranked.empty())
-      if (const Xapian::Query best = only(query, ranked.front().get_document()); !best.empty())
-        top = ranked_pass(database, false, best, options, false, 0, 1);
   } else {
     result.total_estimate = top.get_matches_estimated();
   }
+  // So does a pass of merged twins, which counts fewer parts than the query.
+  if ((halves || merged) && !ranked.empty())
+    if (const Xapian::Query best = only(query, ranked.front().get_document()); !best.empty())
+      top = ranked_pass(database, false, best, options, false, 0, 1);
   std::vector<Xapian::MSetIterator> page;
   if (own_ties) {
     for (std::size_t i = options.offset; i < std::min<std::size_t>(ranked.size(), take); ++i) page.push_back(ranked[i]);

@@ -3,7 +3,8 @@
 // --min-queries calls have been made, and prints the median and p99 time per call by kind
 // and overall. One call = what `tracuu search` does minus process start-up and printing:
 // open the index, parse, match, read the top hits' records, build snippets (and facets
-// for kind "facets"). Used by scripts/bench; speed is measured here, never asserted.
+// for kind "facets"). --by-query lists each query's median and maximum instead, slowest
+// first. Used by scripts/bench; speed is measured here, never asserted.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -31,6 +32,7 @@ struct Args {
   std::string queries;
   std::size_t min_queries = 1000;
   std::size_t warmup = 50;
+  bool by_query = false;
 };
 
 std::vector<Query> load_queries(const std::string& path) {
@@ -66,11 +68,12 @@ Args parse_args(int argc, char** argv) {
     else if (a == "--queries") args.queries = value();
     else if (a == "--min-queries") args.min_queries = std::stoul(value());
     else if (a == "--warmup") args.warmup = std::stoul(value());
+    else if (a == "--by-query") args.by_query = true;
     else throw tracuu::Error(tracuu::ErrorKind::Usage, "unknown argument: " + std::string(a));
   }
   if (args.db.empty() || args.queries.empty())
     throw tracuu::Error(tracuu::ErrorKind::Usage,
-                        "usage: tracuu_search_bench --db DIR --queries FILE [--min-queries N] [--warmup N]");
+                        "usage: tracuu_search_bench --db DIR --queries FILE [--min-queries N] [--warmup N] [--by-query]");
   return args;
 }
 
@@ -83,6 +86,7 @@ int main(int argc, char** argv) {
     const tracuu::Resources resources = tracuu::Resources::load_for_search(tracuu::Resources::find_data_dir());
 
     std::map<std::string, std::vector<double>> ms_by_kind;
+    std::vector<std::vector<double>> ms_by_query(queries.size());
     std::vector<double> all_ms;
     std::size_t hits = 0;
     const std::size_t total = args.warmup + std::max(args.min_queries, queries.size());
@@ -99,6 +103,18 @@ int main(int argc, char** argv) {
       hits += result.hits.size();
       ms_by_kind[q.kind].push_back(took.count());
       all_ms.push_back(took.count());
+      ms_by_query[i % queries.size()].push_back(took.count());
+    }
+
+    if (args.by_query) {  // the slowest queries first: kind, median ms, max ms, query
+      std::vector<std::size_t> order(queries.size());
+      for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+      auto median_of = [&](std::size_t i) { return ms_by_query[i].empty() ? 0.0 : percentile(ms_by_query[i], 50); };
+      std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return median_of(a) > median_of(b); });
+      for (const std::size_t i : order)
+        std::printf("%s\t%.3f\t%.3f\t%s\n", queries[i].kind.c_str(), median_of(i),
+                    ms_by_query[i].empty() ? 0.0 : percentile(ms_by_query[i], 100), queries[i].text.c_str());
+      return 0;
     }
 
     // Tab-separated so scripts/bench can read it: kind, calls, median ms, p99 ms.

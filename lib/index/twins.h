@@ -1,0 +1,24 @@
+// Exact twins. A query word typed with accents adds its exact term ("Z^với") beside the
+// folded one ("Zvoi") to rank the articles with those accents first. Where the index has
+// the folded word only ever with those accents (both terms in the same number of articles,
+// the same number of times), the two weigh the same in every article: the exact term
+// ranks nothing, and reading its postings, as long as the folded word's, is half the
+// work of a search for a common word. merge_exact_twins() drops such an exact term and
+// counts the folded one twice, which gives every article the same weight as before.
+// Internal header of lib/index.
+#pragma once
+
+#include <xapian.h>
+
+namespace tracuu::index {
+
+// `query` with each exact term that is the twin of a folded term removed and that folded
+// term's weight doubled; `query` itself when there is none. Only terms whose weight is
+// simply added to an article's (under AND, OR, AND_MAYBE, or the weighted side of FILTER
+// and AND_NOT), each occurring once in the query, are merged: a word inside a phrase, a
+// synonym group or a scaled part, or typed twice, keeps both terms. The result weighs
+// and matches as `query` does, but counts fewer terms, so Xapian's percentages (which
+// count the query's terms an article matches) must come from `query`.
+Xapian::Query merge_exact_twins(const Xapian::Query& query, const Xapian::Database& db);
+
+}  // namespace tracuu::index
