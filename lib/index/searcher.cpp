@@ -294,8 +294,25 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
   const bool own_ties = options.sort == Sort::Relevance && !options.collapse && !remote;
   const Xapian::Query weighed = own_ties ? merge_exact_twins(query, database) : query;
   const bool merged = weighed.get_description() != query.get_description();
+  // Xapian breaks ties by path from the start where ties are certain (no word to weigh:
+  // every match weighs nothing) or where a wider pass costs more than the paths: a
+  // phrase's check reads positions for every candidate that could make the hits asked
+  // for. Such a pass reads the path of every candidate: about four times the work of
+  // weighing one.
+  const bool by_path_first = words.empty() || has_phrase;
+
+  // Two halves pay for their thread and second handle (about 0.3 ms) only where there is
+  // much to do: the query's bounds, from term statistics alone, say how many articles it
+  // may match.
   std::optional<Halves> halves;
-  if (own_ties && database.get_doccount() >= options.halve_from) halves.emplace(database, open_second);
+  std::optional<Xapian::MSet> bounds;
+  if (own_ties && database.get_doccount() >= options.halve_from) {
+    Xapian::Enquire whole(database);
+    whole.set_query(query);
+    bounds = whole.get_mset(0, 0);
+    const Xapian::doccount worth = by_path_first ? options.halve_matches / 4 : options.halve_matches;
+    if (bounds->get_matches_upper_bound() >= worth) halves.emplace(database, open_second);
+  }
 
   // The page. By relevance (without collapsing) the passes rank by weight alone and
   // return a few hits past the page: Xapian breaking ties by path itself reads the path
@@ -307,12 +324,7 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
   // the estimates and percentages. At 20,000 articles, 5 hits past the page beat 1 (with
   // which a quarter of the bench's queries ran twice) and 20 (under which Xapian skips
   // less) in instructions; block reads fall by half for words against Xapian sorting
-  // by path.
-  //
-  // Xapian breaks ties by path from the start where ties are certain (no word to weigh:
-  // every match weighs nothing) or where a wider pass costs more than the paths: a
-  // phrase's check reads positions for every candidate that could make the hits asked
-  // for.
+  // by path. (Where Xapian breaks ties by path from the start: by_path_first, above.)
   const auto take = static_cast<Xapian::doccount>(options.offset + options.limit);
   std::vector<Xapian::MSet> passes;         // the first passes: estimates and percentages
   std::vector<Xapian::MSetIterator> ranked;  // from the first hit, or the page itself
@@ -333,7 +345,7 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
       ranked = order_ties(out, take);
       return out;
     };
-    if (words.empty() || has_phrase) {
+    if (by_path_first) {
       passes = run(true, take, 0);
     } else {
       passes = run(false, take + kTieMargin, 0);
@@ -352,11 +364,8 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
     // A half that stopped early rounds its estimate (to one figure when it is small);
     // the bounds of the whole query, from a pass that only reads term statistics and is
     // exact for a single word or field, hold the sum in.
-    Xapian::Enquire whole(database);
-    whole.set_query(query);
-    const Xapian::MSet bounds = whole.get_mset(0, 0);
     result.total_estimate = std::clamp<std::size_t>(lower.get_matches_estimated() + upper.get_matches_estimated(),
-                                                    bounds.get_matches_lower_bound(), bounds.get_matches_upper_bound());
+                                                    bounds->get_matches_lower_bound(), bounds->get_matches_upper_bound());
     // Xapian scales percentages by the best hit's weight and by the share of the query's
     // parts that hit matches, where the half's filter would count as one: take the scale
     // from a pass of the whole query over the best hit alone.

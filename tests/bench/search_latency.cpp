@@ -4,7 +4,7 @@
 // and overall. One call = what `tracuu search` does minus process start-up and printing:
 // open the index, parse, match, read the top hits' records, build snippets (and facets
 // for kind "facets"). --by-query lists each query's median and maximum instead, slowest
-// first. Used by scripts/bench; speed is measured here, never asserted.
+// first; --halve-matches overrides SearchOptions::halve_matches. Used by scripts/bench; speed is measured here, never asserted.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -12,6 +12,7 @@
 #include <exception>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,7 @@ struct Args {
   std::size_t min_queries = 1000;
   std::size_t warmup = 50;
   bool by_query = false;
+  std::optional<std::size_t> halve_matches;
 };
 
 std::vector<Query> load_queries(const std::string& path) {
@@ -69,11 +71,12 @@ Args parse_args(int argc, char** argv) {
     else if (a == "--min-queries") args.min_queries = std::stoul(value());
     else if (a == "--warmup") args.warmup = std::stoul(value());
     else if (a == "--by-query") args.by_query = true;
+    else if (a == "--halve-matches") args.halve_matches = std::stoul(value());
     else throw tracuu::Error(tracuu::ErrorKind::Usage, "unknown argument: " + std::string(a));
   }
   if (args.db.empty() || args.queries.empty())
     throw tracuu::Error(tracuu::ErrorKind::Usage,
-                        "usage: tracuu_search_bench --db DIR --queries FILE [--min-queries N] [--warmup N] [--by-query]");
+                        "usage: tracuu_search_bench --db DIR --queries FILE [--min-queries N] [--warmup N] [--by-query] [--halve-matches N]");
   return args;
 }
 
@@ -96,6 +99,7 @@ int main(int argc, char** argv) {
       options.limit = 10;
       options.facets = q.kind == "facets";
       options.resources = &resources;
+      if (args.halve_matches) options.halve_matches = *args.halve_matches;
       const auto start = std::chrono::steady_clock::now();
       const tracuu::SearchResult result = tracuu::search(args.db, q.text, options);
       const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;

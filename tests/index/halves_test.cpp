@@ -62,6 +62,7 @@ SearchResult run(const Index& idx, const std::string& query, bool halved, std::s
   SearchOptions options;
   options.offset = offset;
   options.halve_from = halved ? 0 : static_cast<std::size_t>(-1);
+  options.halve_matches = 0;
   return search(idx.dir, query, options);
 }
 

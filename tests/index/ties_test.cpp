@@ -66,6 +66,7 @@ std::vector<std::string> page(const Index& idx, const std::string& query, std::s
   options.offset = offset;
   options.limit = limit;
   options.halve_from = halved ? 0 : static_cast<std::size_t>(-1);
+  options.halve_matches = 0;
   std::vector<std::string> out;
   for (const SearchHit& hit : search(idx.dir, query, options).hits) out.push_back(hit.article.path);
   return out;

@@ -38,7 +38,8 @@ struct SearchOptions {
   std::size_t halve_from = 30000;  // a local index of at least this many articles is matched
                                    // as two halves of its docids at once, on two threads (a
                                    // smaller one is searched in about a millisecond, of which
-                                   // the thread and second handle would cost a good part)
+                                   // the thread and second handle would cost a good part)...
+  std::size_t halve_matches = 10000;  // ...when the query may match at least this many
 };
 
 // One facet value and how many matching articles carry it.
