@@ -2,6 +2,7 @@
 #include "index/halves.h"
 
 #include <algorithm>
+#include <tuple>
 
 namespace tracuu::index {
 namespace {
@@ -16,10 +17,8 @@ class DocidHalf : public Xapian::PostingSource {
   explicit DocidHalf(int part) : part_(part) {}
 
   void init(const Xapian::Database& db) override {
+    std::tie(first_, last_) = half_range(db, part_);
     const Xapian::docid last = db.get_lastdocid();
-    const Xapian::docid middle = last / 2;
-    first_ = part_ == 0 ? 1 : middle + 1;
-    last_ = part_ == 0 ? middle : last;
     const Xapian::doccount span = last_ >= first_ ? last_ - first_ + 1 : 0;
     // The bound is the whole index, not the half: with the half's span as its bound,
     // Xapian rounded the estimate of a half it had counted in full (257 matches read 250).
@@ -49,6 +48,13 @@ class DocidHalf : public Xapian::PostingSource {
 };
 
 }  // namespace
+
+std::pair<Xapian::docid, Xapian::docid> half_range(const Xapian::Database& db, int part) {
+  const Xapian::docid last = db.get_lastdocid();
+  const Xapian::docid middle = last / 2;
+  if (part == 0) return {1, middle};
+  return {middle + 1, last};
+}
 
 const Xapian::Database& Halves::second() {
   if (!second_) {

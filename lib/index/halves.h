@@ -18,8 +18,11 @@
 
 namespace tracuu::index {
 
-// `query` limited to one half of the docids of each database it runs on (part 0 the
-// lower half, 1 the upper). The filter adds no weight.
+// The docids of one half of `db` (part 0 the lower half, 1 the upper): first, last.
+std::pair<Xapian::docid, Xapian::docid> half_range(const Xapian::Database& db, int part);
+
+// `query` limited to one half of the docids of each database it runs on (half_range).
+// The filter adds no weight.
 Xapian::Query in_half(const Xapian::Query& query, int part);
 
 class Halves {
@@ -31,19 +34,27 @@ class Halves {
   Halves(const Xapian::Database& db, std::function<Xapian::Database()> open)
       : open_(std::move(open)), state_(state_of(db)) {}
 
+  // Runs work(database, part) for parts 0 and 1 at once, part 0 on the calling thread
+  // with `db`, part 1 on the second thread with its own handle; returns {0, 1}.
+  template <class Result>
+  std::pair<Result, Result> split(const Xapian::Database& db,
+                                  const std::function<Result(const Xapian::Database&, int)>& work) {
+    // If part 0 throws, this future's destructor waits for part 1, which still uses `work`.
+    std::future<Result> upper = std::async(std::launch::async, [this, &work] { return work(second(), 1); });
+    Result lower = work(db, 0);
+    return {std::move(lower), upper.get()};
+  }
+
   // Runs work(database, query in one half) for both halves at once and returns
   // {lower, upper}. Xapian objects are not shared between the threads: the upper half
   // gets its own copy of the query (through serialisation) and its own database handle.
   template <class Result>
   std::pair<Result, Result> run(const Xapian::Database& db, const Xapian::Query& query,
                                 const std::function<Result(const Xapian::Database&, const Xapian::Query&)>& work) {
-    // If the lower half throws, this future's destructor waits for the upper one,
-    // which still uses `work`.
-    std::future<Result> upper = std::async(std::launch::async, [this, serialised = query.serialise(), &work] {
-      return work(second(), in_half(Xapian::Query::unserialise(serialised), 1));
+    const std::string serialised = query.serialise();
+    return split<Result>(db, [&](const Xapian::Database& on, int part) {
+      return work(on, in_half(part == 0 ? query : Xapian::Query::unserialise(serialised), part));
     });
-    Result lower = work(db, in_half(query, 0));
-    return {std::move(lower), upper.get()};
   }
 
  private:

@@ -90,6 +90,22 @@ TEST_CASE("count_facets: many matches are estimated from sample buckets") {
   CHECK(counts(all, "years").at("2023") == 1200);
 }
 
+TEST_CASE("count_facets: a query of terms is counted from postings as the matcher counts it") {
+  const auto db = index_articles(false);
+  // The same articles, through a query the matcher has to run (an OR with a term no
+  // article holds), and through one of terms only (their postings, walked side by side).
+  const Xapian::Query terms(Xapian::Query::OP_FILTER, kEvery, Xapian::Query(std::string(index::kSite) + "bao1.vn"));
+  const Xapian::Query matcher(Xapian::Query::OP_OR, terms, Xapian::Query("Znowhere"));
+  for (const Xapian::doccount expected : {800u, 20000u}) {
+    CAPTURE(expected);
+    const index::Facets a = index::count_facets(db, false, terms, expected, false);
+    const index::Facets b = index::count_facets(db, false, matcher, expected, false);
+    CHECK(a.sample == b.sample);
+    for (const char* facet : {"years", "sites", "refs"}) CHECK(counts(a, facet) == counts(b, facet));
+    CHECK(counts(a, "sites").size() == 1);
+  }
+}
+
 TEST_CASE("count_facets: the sample is the same whatever order the articles were indexed in") {
   const auto forward = index_articles(false);
   const auto backward = index_articles(true);

@@ -58,9 +58,11 @@ struct Index {
   ~Index() { std::filesystem::remove_all(dir); }
 };
 
-SearchResult run(const Index& idx, const std::string& query, bool halved, std::size_t offset = 0) {
+SearchResult run(const Index& idx, const std::string& query, bool halved, std::size_t offset = 0,
+                 bool facets = false) {
   SearchOptions options;
   options.offset = offset;
+  options.facets = facets;
   options.halve_from = halved ? 0 : static_cast<std::size_t>(-1);
   options.halve_matches = 0;
   return search(idx.dir, query, options);
@@ -86,6 +88,27 @@ TEST_CASE("halves: the page is the one a single pass gives") {
         CHECK(one.hits[i].score == two.hits[i].score);
         CHECK(one.hits[i].percent == two.hits[i].percent);
         CHECK(one.hits[i].snippet == two.hits[i].snippet);
+      }
+    }
+  }
+}
+
+TEST_CASE("halves: facets counted in two halves are the counts of one pass") {
+  const Index idx(300);
+  // Words and a field (counted from the terms' postings), a phrase and a NOT (counted by
+  // Xapian's matcher).
+  for (const std::string query : {"công tác", "cong tac", "ref:09-ct/tw cháy", "\"phòng cháy\"", "tin NOT cháy"}) {
+    CAPTURE(query);
+    const SearchResult one = run(idx, query, false, 0, true);
+    const SearchResult two = run(idx, query, true, 0, true);
+    CHECK_FALSE(one.facets.at("years").empty());
+    for (const auto& [name, list] : one.facets) {
+      CAPTURE(name);
+      const auto& other = two.facets.at(name);
+      REQUIRE(list.size() == other.size());
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        CHECK(list[i].value == other[i].value);
+        CHECK(list[i].count == other[i].count);
       }
     }
   }
