@@ -397,36 +397,70 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
   std::vector<std::string> text_terms;
   for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t)
     if (!(*t).empty() && (*t)[0] == kFolded[0]) text_terms.push_back(*t);
-  Xapian::MSet word_matches = top;
-  if (has_phrase) {
-    Xapian::Enquire words_enquire(database);
-    words_enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, text_terms.begin(), text_terms.end()));
-    word_matches = words_enquire.get_mset(0, 0);
-  }
-  const Xapian::Stem stemmer = folding_stemmer();
-  std::size_t rank = options.offset;
-  for (const Xapian::MSetIterator& it : page) {
-    const Xapian::Document doc = it.get_document();
-    SearchHit hit;
-    hit.rank = ++rank;
-    hit.docid = *it;
-    hit.score = it.get_weight();
-    hit.percent = top.convert_to_percent(it.get_weight());
-    hit.duplicates = options.collapse ? it.get_collapse_count() : 0;
-    // One read of the document data (it is stored compressed) gives record and text.
-    hit.article = read_hit(doc, true);
-    const std::string body = without_headline(std::move(hit.article.text), hit.article.title);
-    hit.article.text.clear();
-    std::string marked;
-    if (!text_terms.empty()) {
-      // Without SNIPPET_EXHAUSTIVE and SNIPPET_BACKGROUND_MODEL: Xapian stops once past
-      // the first good window, and does not look up every word of the text in the index
-      // (together they were most of a search's time).
-      marked = word_matches.snippet(body, options.snippet_bytes, stemmer, Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
-                                    "\x01", "\x02", "…");
+  const auto words_only = [&] { return Xapian::Query(Xapian::Query::OP_OR, text_terms.begin(), text_terms.end()); };
+  const auto stats_of = [](const Xapian::Database& db, const Xapian::Query& q) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(q);
+    return enquire.get_mset(0, 0);
+  };
+  const Xapian::MSet word_matches = has_phrase ? stats_of(database, words_only()) : top;
+
+  // The page as plain values, so that a second thread can build some of its hits.
+  struct Entry {
+    Xapian::docid docid;
+    double weight;
+    int percent;
+    Xapian::doccount duplicates;
+  };
+  std::vector<Entry> entries;
+  for (const Xapian::MSetIterator& it : page)
+    entries.push_back({*it, it.get_weight(), top.convert_to_percent(it.get_weight()),
+                       options.collapse ? it.get_collapse_count() : 0});
+  // Hits [begin, end) of the page, read from `db`, with snippets weighed by `snippets`.
+  const auto build = [&](const Xapian::Database& db, const Xapian::MSet& snippets, std::size_t begin,
+                         std::size_t end) {
+    const Xapian::Stem stemmer = folding_stemmer();
+    std::vector<SearchHit> hits;
+    for (std::size_t i = begin; i < end; ++i) {
+      const Entry& entry = entries[i];
+      SearchHit hit;
+      hit.rank = options.offset + i + 1;
+      hit.docid = entry.docid;
+      hit.score = entry.weight;
+      hit.percent = entry.percent;
+      hit.duplicates = entry.duplicates;
+      // One read of the document data (it is stored compressed) gives record and text.
+      hit.article = read_hit(db.get_document(entry.docid, Xapian::DOC_ASSUME_VALID), true);
+      const std::string body = without_headline(std::move(hit.article.text), hit.article.title);
+      hit.article.text.clear();
+      std::string marked;
+      if (!text_terms.empty()) {
+        // Without SNIPPET_EXHAUSTIVE and SNIPPET_BACKGROUND_MODEL: Xapian stops once past
+        // the first good window, and does not look up every word of the text in the index
+        // (together they were most of a search's time).
+        marked = snippets.snippet(body, options.snippet_bytes, stemmer, Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
+                                  "\x01", "\x02", "…");
+      }
+      plain_snippet(marked.empty() ? lead(body, options.snippet_bytes) : marked, hit);
+      hits.push_back(std::move(hit));
     }
-    plain_snippet(marked.empty() ? lead(body, options.snippet_bytes) : marked, hit);
-    result.hits.push_back(std::move(hit));
+    return hits;
+  };
+  // Reading a hit and cutting its snippet take about 0.4M instructions: where a second
+  // thread is at hand, it builds the second half of the page, with statistics of its
+  // own for the snippets (the query's terms weigh the same in any pass over the index).
+  if (halves && entries.size() > 1) {
+    const std::size_t middle = (entries.size() + 1) / 2;
+    const std::string serialised = query.serialise();
+    auto [first, second] = halves->split<std::vector<SearchHit>>(database, [&](const Xapian::Database& on, int part) {
+      if (part == 0) return build(on, word_matches, 0, middle);
+      return build(on, stats_of(on, has_phrase ? words_only() : Xapian::Query::unserialise(serialised)), middle,
+                   entries.size());
+    });
+    result.hits = std::move(first);
+    for (SearchHit& hit : second) result.hits.push_back(std::move(hit));
+  } else {
+    result.hits = build(database, word_matches, 0, entries.size());
   }
   if (result.total_estimate < 3) result.suggestion = suggest(database, normalized);
 }
