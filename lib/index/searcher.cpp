@@ -11,6 +11,7 @@
 
 #include "data/resources_tables.h"
 #include "index/database.h"
+#include "index/dated.h"
 #include "index/document.h"
 #include "index/facets.h"
 #include "index/halves.h"
@@ -373,6 +374,15 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
   } else {
     result.total_estimate = top.get_matches_estimated();
   }
+  // A pass that stopped early estimates a range of dates badly (dated.h): where the
+  // matches were not all counted, the year and month terms give the range's share.
+  const auto all_counted = [](const Xapian::MSet& m) { return m.get_matches_lower_bound() == m.get_matches_upper_bound(); };
+  if (!std::all_of(passes.begin(), passes.end(), all_counted))
+    if (const auto dated = dated_estimate(database, matching)) {
+      const Xapian::MSet& limits = halves ? *bounds : passes[0];
+      result.total_estimate = std::clamp<std::size_t>(static_cast<std::size_t>(*dated + 0.5),
+                                                      limits.get_matches_lower_bound(), limits.get_matches_upper_bound());
+    }
   // So does a pass of merged twins, which counts fewer parts than the query.
   if ((halves || merged) && !ranked.empty())
     if (const Xapian::Query best = only(query, ranked.front().get_document()); !best.empty())

@@ -1,0 +1,104 @@
+// dated_share() and dated_estimate() (dated.h).
+#include "index/dated.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <optional>
+#include <sstream>
+#include <utility>
+
+#include "index/schema.h"
+
+namespace tracuu::index {
+namespace {
+
+struct Day {
+  int year, month, day;
+};
+
+bool leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int days_in(int year, int month) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && leap(year) ? 29 : kDays[month - 1];
+}
+
+// "YYYYMMDD" (or its first four or six digits) as a day; `end` fills a missing month
+// or day with the last one, else with the first.
+std::optional<Day> day_of(const std::string& v, bool end) {
+  if (v.size() != 4 && v.size() != 6 && v.size() != 8) return std::nullopt;
+  if (!std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
+  Day d{std::stoi(v.substr(0, 4)), v.size() >= 6 ? std::stoi(v.substr(4, 2)) : (end ? 12 : 1), 1};
+  if (d.month < 1 || d.month > 12) return std::nullopt;
+  d.day = v.size() == 8 ? std::stoi(v.substr(6, 2)) : (end ? days_in(d.year, d.month) : 1);
+  d.day = std::clamp(d.day, 1, days_in(d.year, d.month));
+  return d;
+}
+
+bool before(const Day& a, const Day& b) {
+  return a.year != b.year ? a.year < b.year : a.month != b.month ? a.month < b.month : a.day < b.day;
+}
+
+// The range of a value query on kSlotPublished, from its description ("VALUE_RANGE 0 a
+// b", "VALUE_LE 0 b", "VALUE_GE 0 a"): Xapian's API gives a query's type but not its
+// slot or bounds.
+std::optional<std::pair<std::string, std::string>> published_range(const Xapian::Query& q) {
+  const Xapian::Query::op op = q.get_type();
+  if (op != Xapian::Query::OP_VALUE_RANGE && op != Xapian::Query::OP_VALUE_LE && op != Xapian::Query::OP_VALUE_GE)
+    return std::nullopt;
+  std::string description = q.get_description();  // "Query(VALUE_RANGE 0 20220801 20231231)"
+  if (description.size() < 8 || description.compare(0, 6, "Query(") != 0 || description.back() != ')')
+    return std::nullopt;
+  std::istringstream words(description.substr(6, description.size() - 7));
+  std::string name, slot, a, b;
+  words >> name >> slot >> a >> b;
+  if (slot != std::to_string(kSlotPublished)) return std::nullopt;
+  if (op == Xapian::Query::OP_VALUE_RANGE) return std::make_pair(a, b);
+  if (op == Xapian::Query::OP_VALUE_LE) return std::make_pair(std::string(), a);
+  return std::make_pair(a, std::string());
+}
+
+}  // namespace
+
+double dated_share(const Xapian::Database& db, const std::string& from, const std::string& to) {
+  const Xapian::doccount articles = db.get_doccount();
+  const std::string low = db.get_value_lower_bound(kSlotPublished), high = db.get_value_upper_bound(kSlotPublished);
+  const auto first_known = day_of(low, false), last_known = day_of(high, true);
+  if (articles == 0 || !first_known || !last_known) return 0;
+  const auto start = from.empty() ? first_known : day_of(from, false);
+  const auto end = to.empty() ? last_known : day_of(to, true);
+  if (!start || !end) return 0;
+  double dated = 0;
+  for (int year = std::max(start->year, first_known->year); year <= std::min(end->year, last_known->year); ++year) {
+    const Day year_start{year, 1, 1}, year_end{year, 12, 31};
+    if (!before(year_start, *start) && !before(*end, year_end)) {
+      dated += db.get_termfreq(std::string(kYear) + std::to_string(year));
+      continue;
+    }
+    for (int month = 1; month <= 12; ++month) {
+      const int days = days_in(year, month);
+      const Day month_start{year, month, 1}, month_end{year, month, days};
+      if (before(month_end, *start) || before(*end, month_start)) continue;
+      const int first_day = before(month_start, *start) ? start->day : 1;
+      const int last_day = before(*end, month_end) ? end->day : days;
+      char key[16];
+      std::snprintf(key, sizeof key, "%04d%02d", year, month);
+      dated += db.get_termfreq(std::string(kMonth) + key) * (last_day - first_day + 1) / static_cast<double>(days);
+    }
+  }
+  return std::min(1.0, dated / articles);
+}
+
+std::optional<double> dated_estimate(const Xapian::Database& db, const Xapian::Query& matching) {
+  if (const auto range = published_range(matching))  // dates alone
+    return db.get_doccount() * dated_share(db, range->first, range->second);
+  if (matching.get_type() != Xapian::Query::OP_FILTER || matching.get_num_subqueries() != 2) return std::nullopt;
+  const auto range = published_range(matching.get_subquery(1));
+  if (!range) return std::nullopt;
+  Xapian::Enquire rest(db);
+  rest.set_query(matching.get_subquery(0));
+  const Xapian::doccount others = rest.get_mset(0, 0).get_matches_estimated();
+  return others * dated_share(db, range->first, range->second);
+}
+
+}  // namespace tracuu::index

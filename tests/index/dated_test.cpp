@@ -1,0 +1,92 @@
+// Unit tests for lib/index/dated: the share of articles in a range of publication dates
+// from the year and month terms, and the estimate of a query limited to such a range,
+// against the counts Xapian finds by matching every article.
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <string>
+
+#include "index/dated.h"
+#include "index/document.h"
+#include "index/schema.h"
+#include "index/terms.h"
+#include "tracuu/text.h"
+
+using namespace tracuu;
+
+namespace {
+
+// 1,460 articles, one for each day of 2021 to 2024 but 29 February (every other one
+// about "an ninh", the rest about "giao thông"), then 40 dated only to the month and 20
+// only to the year.
+Xapian::WritableDatabase dated_articles() {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  unsigned n = 0;
+  auto add = [&](const std::string& published) {
+    Article a;
+    a.path = "/bao/" + std::to_string(n) + ".txt";
+    a.format = "text";
+    a.title = "Tin " + std::to_string(n);
+    a.text = text::normalize(a.title + "\n\n" + (n % 2 == 0 ? "Bảo đảm an ninh trật tự." : "Giao thông an toàn."));
+    a.published = published;
+    db.add_document(index::make_document(a, a.path, a.path, "1:2", "ff"));
+    ++n;
+  };
+  for (int year = 2021; year <= 2024; ++year)
+    for (int month = 1; month <= 12; ++month)
+      for (int day = 1; day <= kDays[month - 1]; ++day) {
+        char date[32];
+        std::snprintf(date, sizeof date, "%04d-%02d-%02d", year, month, day);
+        add(date);
+      }
+  for (unsigned i = 0; i < 40; ++i) add("2022-" + std::string(i % 12 < 9 ? "0" : "") + std::to_string(i % 12 + 1));
+  for (unsigned i = 0; i < 20; ++i) add(std::to_string(2021 + i % 4));
+  return db;
+}
+
+Xapian::doccount matches(const Xapian::Database& db, const Xapian::Query& q) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(q);
+  return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();  // every article checked
+}
+
+Xapian::Query published(const std::string& from, const std::string& to) {
+  return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, index::kSlotPublished, from, to);
+}
+
+}  // namespace
+
+TEST_CASE("dated_share: whole years from their terms, the rest month by month") {
+  const auto db = dated_articles();
+  const double articles = db.get_doccount();
+  CHECK(index::dated_share(db, "20220101", "20221231") == doctest::Approx(db.get_termfreq("Y2022") / articles));
+  CHECK(index::dated_share(db, "", "") == doctest::Approx(1.0));
+  // Half of June 2023 and the next two months: the days' share, within a few articles.
+  const double share = index::dated_share(db, "20230616", "20230831");
+  CHECK(share * articles == doctest::Approx(matches(db, published("20230616", "20230831"))).epsilon(0.05));
+  CHECK(index::dated_share(db, "20300101", "20301231") == 0.0);  // after every article
+}
+
+TEST_CASE("dated_estimate: words limited to dates, within a few per cent of the count") {
+  const auto db = dated_articles();
+  const Xapian::Query words(index::folded_term("ninh"));
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{"20220801", "20231231"},
+                                 {"20210315", "20210520"}, {"20240101", "20241231"}}) {
+    CAPTURE(from);
+    CAPTURE(to);
+    const Xapian::Query dated(Xapian::Query::OP_FILTER, words, published(from, to));
+    const auto estimate = index::dated_estimate(db, dated);
+    REQUIRE(estimate);
+    CHECK(*estimate == doctest::Approx(matches(db, dated)).epsilon(0.05));
+    // Dates alone.
+    const auto alone = index::dated_estimate(db, published(from, to));
+    REQUIRE(alone);
+    CHECK(*alone == doctest::Approx(matches(db, published(from, to))).epsilon(0.05));
+  }
+  // Not a range of publication dates: nothing to say.
+  CHECK_FALSE(index::dated_estimate(db, words));
+  CHECK_FALSE(index::dated_estimate(
+      db, Xapian::Query(Xapian::Query::OP_FILTER, words,
+                        Xapian::Query(Xapian::Query::OP_VALUE_RANGE, index::kSlotPublished + 1, "a", "z"))));
+}
