@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <iterator>
 #include <optional>
+#include <set>
 
 #include "data/resources_tables.h"
 #include "index/database.h"
@@ -180,23 +181,33 @@ std::string lead(const std::string& text, std::size_t bytes) {
   return out;
 }
 
-// One ranked pass over `query`: hits first .. first + count - 1 in the order asked for.
+// What a ranked pass asks for: hits first .. first + count - 1 in the order asked for.
 // By relevance, ties go by path when `by_path` (docids interleave across shards, and the
 // same articles must come back in the same order whatever the index's layout), else by
 // docid, and order_ties() puts them in path order afterwards. With `min_weight`, only
-// matches weighing at least that much are considered. Phrases are checked only
-// on the candidates that can still make the page (a remote shard gets the query as
-// parsed: a decider does not travel over the network).
+// matches weighing at least that much are considered. `twins` (exact_twins() of the
+// query with its phrases taken out) are weighed once.
+struct PassSpec {
+  bool by_path = false;
+  Xapian::doccount first = 0, count = 0;
+  double min_weight = 0;
+  const std::set<std::string>* twins = nullptr;
+};
+
+// One ranked pass over `query`. Phrases are checked only on the candidates that can
+// still make the page (a remote shard gets the query as parsed: a decider does not
+// travel over the network).
 Xapian::MSet ranked_pass(const Xapian::Database& db, bool remote, const Xapian::Query& query,
-                         const SearchOptions& options, bool by_path, Xapian::doccount first, Xapian::doccount count,
-                         double min_weight = 0) {
+                         const SearchOptions& options, const PassSpec& spec) {
   PhraseCheck phrases(db);
   Xapian::Enquire enquire(db);
-  if (min_weight > 0) enquire.set_cutoff(0, min_weight);
-  enquire.set_query(remote ? query : phrases.rewrite(query));
+  if (spec.min_weight > 0) enquire.set_cutoff(0, spec.min_weight);
+  Xapian::Query asked = remote ? query : phrases.rewrite(query);
+  if (spec.twins) asked = merge_twins(asked, *spec.twins);
+  enquire.set_query(asked);
   if (options.sort != Sort::Relevance) {
     enquire.set_sort_by_value_then_relevance(kSlotDateKey, options.sort == Sort::Newest);
-  } else if (by_path) {
+  } else if (spec.by_path) {
     enquire.set_sort_by_relevance_then_value(kSlotSource, false);
   }
   if (options.collapse) enquire.set_collapse_key(kSlotCollapse);
@@ -204,7 +215,7 @@ Xapian::MSet ranked_pass(const Xapian::Database& db, bool remote, const Xapian::
   // the phrase check about every candidate that would make the first `check` hits, and
   // each answer reads the words' positions (two blocks a word, never cached by Xapian).
   const auto check = static_cast<Xapian::doccount>(options.offset + options.limit + (phrases.empty() ? 100 : 20));
-  return enquire.get_mset(first, count, check, nullptr, phrases.empty() ? nullptr : &phrases);
+  return enquire.get_mset(spec.first, spec.count, check, nullptr, phrases.empty() ? nullptr : &phrases);
 }
 
 // The hits of one or more passes in the order of a relevance ranking: by weight, ties by
@@ -291,10 +302,12 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
 
   // By relevance without collapsing, on local shards, the passes order ties themselves
   // (below), may run in halves, and weigh twin terms once (twins.h: the same weights,
-  // with less work; percentages and snippets then come from `query` itself).
+  // with less work; percentages and snippets then come from `query` itself). A phrase's
+  // words are twins as the AND the passes match them as.
   const bool own_ties = options.sort == Sort::Relevance && !options.collapse && !remote;
-  const Xapian::Query weighed = own_ties ? merge_exact_twins(query, database) : query;
-  const bool merged = weighed.get_description() != query.get_description();
+  std::set<std::string> twins;
+  if (own_ties) twins = exact_twins(PhraseCheck(database).rewrite(query), database);
+  const bool merged = !twins.empty();
   // Xapian breaks ties by path from the start where ties are certain (no word to weigh:
   // every match weighs nothing) or where a wider pass costs more than the paths: a
   // phrase's check reads positions for every candidate that could make the hits asked
@@ -334,14 +347,14 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
     const auto run = [&](bool by_path, Xapian::doccount asked, double min_weight) {
       const std::function<Xapian::MSet(const Xapian::Database&, const Xapian::Query&)> pass =
           [&](const Xapian::Database& db, const Xapian::Query& q) {
-            return ranked_pass(db, false, q, options, by_path, 0, asked, min_weight);
+            return ranked_pass(db, false, q, options, {by_path, 0, asked, min_weight, &twins});
           };
       std::vector<Xapian::MSet> out;
       if (halves) {
-        auto [lower, upper] = halves->run<Xapian::MSet>(database, weighed, pass);
+        auto [lower, upper] = halves->run<Xapian::MSet>(database, query, pass);
         out = {std::move(lower), std::move(upper)};
       } else {
-        out = {pass(database, weighed)};
+        out = {pass(database, query)};
       }
       ranked = order_ties(out, take);
       return out;
@@ -354,8 +367,9 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
         run(true, take, ranked[std::min<std::size_t>(take, ranked.size()) - 1].get_weight());
     }
   } else {
-    passes = {ranked_pass(database, remote, query, options, true, static_cast<Xapian::doccount>(options.offset),
-                          static_cast<Xapian::doccount>(options.limit))};
+    passes = {ranked_pass(database, remote, query, options,
+                          {true, static_cast<Xapian::doccount>(options.offset),
+                           static_cast<Xapian::doccount>(options.limit)})};
     for (auto it = passes[0].begin(); it != passes[0].end(); ++it) ranked.push_back(it);
   }
 
@@ -386,7 +400,7 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
   // So does a pass of merged twins, which counts fewer parts than the query.
   if ((halves || merged) && !ranked.empty())
     if (const Xapian::Query best = only(query, ranked.front().get_document()); !best.empty())
-      top = ranked_pass(database, false, best, options, false, 0, 1);
+      top = ranked_pass(database, false, best, options, {false, 0, 1});
   std::vector<Xapian::MSetIterator> page;
   if (own_ties) {
     for (std::size_t i = options.offset; i < std::min<std::size_t>(ranked.size(), take); ++i) page.push_back(ranked[i]);

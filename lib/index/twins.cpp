@@ -105,24 +105,34 @@ Xapian::Query rebuild(const Xapian::Query& q, const std::set<std::string>& drop,
 
 }  // namespace
 
-Xapian::Query merge_exact_twins(const Xapian::Query& query, const Xapian::Database& db) {
+std::set<std::string> exact_twins(const Xapian::Query& query, const Xapian::Database& db) {
   Census census;
   census.take(query, Place{});
   const std::string exact_head = std::string(kFolded) + std::string(kExactMark);
-  std::set<std::string> drop, twice;
+  std::set<std::string> twins;
   for (const auto& [term, where] : census.places) {
     if (term.compare(0, exact_head.size(), exact_head) != 0) continue;
     const Place* exact = census.once(term);
     if (!exact || !exact->adds || !exact->optional) continue;
     const std::string folded = std::string(kFolded) + text::fold(std::string_view(term).substr(exact_head.size()));
     const Place* twin = census.once(folded);
-    if (!twin || !twin->adds || !twins_in(db, term, folded)) continue;
-    drop.insert(term);
-    twice.insert(folded);
+    if (twin && twin->adds && twins_in(db, term, folded)) twins.insert(term);
   }
-  if (drop.empty()) return query;
+  return twins;
+}
+
+Xapian::Query merge_twins(const Xapian::Query& query, const std::set<std::string>& twins) {
+  if (twins.empty()) return query;
+  const std::string exact_head = std::string(kFolded) + std::string(kExactMark);
+  std::set<std::string> twice;
+  for (const std::string& term : twins)
+    twice.insert(std::string(kFolded) + text::fold(std::string_view(term).substr(exact_head.size())));
   bool changed = false;
-  return rebuild(query, drop, twice, changed);
+  return rebuild(query, twins, twice, changed);
+}
+
+Xapian::Query merge_exact_twins(const Xapian::Query& query, const Xapian::Database& db) {
+  return merge_twins(query, exact_twins(query, db));
 }
 
 }  // namespace tracuu::index

@@ -10,15 +10,25 @@
 
 #include <xapian.h>
 
+#include <set>
+#include <string>
+
 namespace tracuu::index {
 
-// `query` with each exact term that is the twin of a folded term removed and that folded
-// term's weight doubled; `query` itself when there is none. Only terms whose weight is
-// simply added to an article's (under AND, OR, AND_MAYBE, or the weighted side of FILTER
-// and AND_NOT), each occurring once in the query, are merged: a word inside a phrase, a
-// synonym group or a scaled part, or typed twice, keeps both terms. The result weighs
-// and matches as `query` does, but counts fewer terms, so Xapian's percentages (which
-// count the query's terms an article matches) must come from `query`.
+// The exact terms of `query` that are twins of its folded terms in `db` and can be
+// merged: only terms whose weight is simply added to an article's (under AND, OR,
+// AND_MAYBE, or the weighted side of FILTER and AND_NOT), each occurring once in the
+// query; a word inside a phrase, a synonym group or a scaled part, or typed twice, keeps
+// both terms.
+std::set<std::string> exact_twins(const Xapian::Query& query, const Xapian::Database& db);
+
+// `query` with the exact terms in `twins` (from exact_twins() of this query) removed and
+// their folded terms' weight doubled; `query` itself when `twins` is empty. The result
+// weighs and matches as `query` does, but counts fewer terms, so Xapian's percentages
+// (which count the query's terms an article matches) must come from `query`.
+Xapian::Query merge_twins(const Xapian::Query& query, const std::set<std::string>& twins);
+
+// merge_twins(query, exact_twins(query, db)).
 Xapian::Query merge_exact_twins(const Xapian::Query& query, const Xapian::Database& db);
 
 }  // namespace tracuu::index
