@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "index/schema.h"
+#include "index/terms.h"
 
 namespace tracuu::index {
 namespace {
@@ -95,9 +96,7 @@ std::optional<double> dated_estimate(const Xapian::Database& db, const Xapian::Q
   if (matching.get_type() != Xapian::Query::OP_FILTER || matching.get_num_subqueries() != 2) return std::nullopt;
   const auto range = published_range(matching.get_subquery(1));
   if (!range) return std::nullopt;
-  Xapian::Enquire rest(db);
-  rest.set_query(matching.get_subquery(0));
-  const Xapian::doccount others = rest.get_mset(0, 0).get_matches_estimated();
+  const Xapian::doccount others = statistics(db, matching.get_subquery(0)).get_matches_estimated();
   return others * dated_share(db, range->first, range->second);
 }
 

@@ -32,6 +32,15 @@ struct EntryHash {
 };
 using PackedCounts = std::unordered_map<std::string, std::size_t, EntryHash, std::equal_to<>>;
 
+// Counts each entry of one article's packed facet value.
+void count_entries(PackedCounts& counts, std::string_view packed) {
+  for_each_packed_entry(packed, [&](std::string_view entry) {
+    auto it = counts.find(entry);  // by string_view: a value already seen allocates nothing
+    if (it == counts.end()) it = counts.emplace(std::string(entry), 0).first;
+    ++it->second;
+  });
+}
+
 // Counting facets where every shard is local: one read of a packed slot (kSlotFacets, or
 // kSlotFacetSample for a sample within its buckets) per match, each entry counted in one
 // table. Clones (if Xapian makes any) count into the same table.
@@ -39,14 +48,7 @@ class PackedFacetSpy : public Xapian::MatchSpy {
  public:
   explicit PackedFacetSpy(Xapian::valueno slot) : slot_(slot), counts_(std::make_shared<PackedCounts>()) {}
   PackedFacetSpy(Xapian::valueno slot, std::shared_ptr<PackedCounts> counts) : slot_(slot), counts_(std::move(counts)) {}
-  void operator()(const Xapian::Document& doc, double) override {
-    PackedCounts& counts = *counts_;
-    for_each_packed_entry(doc.get_value(slot_), [&](std::string_view entry) {
-      auto it = counts.find(entry);  // by string_view: a value already seen allocates nothing
-      if (it == counts.end()) it = counts.emplace(std::string(entry), 0).first;
-      ++it->second;
-    });
-  }
+  void operator()(const Xapian::Document& doc, double) override { count_entries(*counts_, doc.get_value(slot_)); }
   Xapian::MatchSpy* clone() const override { return new PackedFacetSpy(slot_, counts_); }
   std::string name() const override { return "tracuu::PackedFacetSpy"; }
   PackedCounts take() { return std::move(*counts_); }
@@ -190,12 +192,7 @@ PackedCounts count_packed(const Xapian::Database& db, Xapian::valueno slot, cons
   for (const Xapian::docid id : ids) {
     value.skip_to(id);
     if (value == end) break;
-    if (value.get_docid() != id) continue;
-    for_each_packed_entry(*value, [&](std::string_view entry) {
-      auto it = counts.find(entry);  // by string_view: a value already seen allocates nothing
-      if (it == counts.end()) it = counts.emplace(std::string(entry), 0).first;
-      ++it->second;
-    });
+    if (value.get_docid() == id) count_entries(counts, *value);
   }
   return counts;
 }

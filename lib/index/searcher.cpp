@@ -321,9 +321,7 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
   std::optional<Halves> halves;
   std::optional<Xapian::MSet> bounds;
   if (own_ties && database.get_doccount() >= options.halve_from) {
-    Xapian::Enquire whole(database);
-    whole.set_query(query);
-    bounds = whole.get_mset(0, 0);
+    bounds = statistics(database, query);
     const Xapian::doccount worth = by_path_first ? options.halve_matches / 4 : options.halve_matches;
     if (bounds->get_matches_upper_bound() >= worth) halves.emplace(database, open_second);
   }
@@ -422,12 +420,7 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
   for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t)
     if (!(*t).empty() && (*t)[0] == kFolded[0]) text_terms.push_back(*t);
   const auto words_only = [&] { return Xapian::Query(Xapian::Query::OP_OR, text_terms.begin(), text_terms.end()); };
-  const auto stats_of = [](const Xapian::Database& db, const Xapian::Query& q) {
-    Xapian::Enquire enquire(db);
-    enquire.set_query(q);
-    return enquire.get_mset(0, 0);
-  };
-  const Xapian::MSet word_matches = has_phrase ? stats_of(database, words_only()) : top;
+  const Xapian::MSet word_matches = has_phrase ? statistics(database, words_only()) : top;
 
   // The page as plain values, so that a second thread can build some of its hits.
   struct Entry {
@@ -478,7 +471,7 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
     const std::string serialised = query.serialise();
     auto [first, second] = halves->split<std::vector<SearchHit>>(database, [&](const Xapian::Database& on, int part) {
       if (part == 0) return build(on, word_matches, 0, middle);
-      return build(on, stats_of(on, has_phrase ? words_only() : Xapian::Query::unserialise(serialised)), middle,
+      return build(on, statistics(on, has_phrase ? words_only() : Xapian::Query::unserialise(serialised)), middle,
                    entries.size());
     });
     result.hits = std::move(first);

@@ -88,6 +88,12 @@ Xapian::Query sampled(const Xapian::Query& query, Xapian::doccount expected, Xap
   return Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_OR, sample.begin(), sample.end()));
 }
 
+Xapian::MSet statistics(const Xapian::Database& db, const Xapian::Query& query) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  return enquire.get_mset(0, 0);
+}
+
 std::string folded_term(std::string_view word) {
   std::string term(kFolded);
   term += text::fold(word);

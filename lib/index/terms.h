@@ -37,6 +37,10 @@ std::string sample_term(unsigned bucket);
 Xapian::Query sampled(const Xapian::Query& query, Xapian::doccount expected, Xapian::doccount target,
                       unsigned& buckets);
 
+// A pass of `query` that matches nothing, only reads term statistics: the bounds and
+// estimate of its matches, and its terms' weights (for MSet::snippet).
+Xapian::MSet statistics(const Xapian::Database& db, const Xapian::Query& query);
+
 // The folded-space term of a word: "Đường" -> "Zduong".
 std::string folded_term(std::string_view word);
 

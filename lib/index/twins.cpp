@@ -1,4 +1,4 @@
-// merge_exact_twins() (twins.h).
+// exact_twins() and merge_twins() (twins.h).
 #include "index/twins.h"
 
 #include <map>
@@ -16,30 +16,42 @@ using Op = Xapian::Query::op;
 
 std::string term_of(const Xapian::Query& leaf) { return *leaf.get_terms_begin(); }
 
-// Where a leaf sits. `adds`: its weight is simply added to a match's (every step down
-// is into an AND, OR or AND_MAYBE, or the weighted first part of a FILTER or AND_NOT).
-// `optional`: below a part that only adds weight (AND_MAYBE's second and later parts)
-// with nothing but ORs and such parts since, so taking it out changes no set of matches
-// anywhere in the query, only weights.
+// Whether the weight of part `i` of an `op` is simply added to a match's: any part of an
+// AND, OR or AND_MAYBE, the first of a FILTER or AND_NOT (the rest filter or exclude).
+bool adds_weight(Op op, std::size_t i) {
+  switch (op) {
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_AND_MAYBE:
+      return true;
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_AND_NOT:
+      return i == 0;
+    default:
+      return false;
+  }
+}
+
+// Where a leaf sits. `adds`: its weight is simply added to a match's (adds_weight() at
+// every step down). `optional`: below a part that only adds weight (AND_MAYBE's second
+// and later parts) with nothing but ORs and such parts since, so taking it out changes
+// no set of matches anywhere in the query, only weights.
 struct Place {
   bool adds = true, optional = false;
 
   Place child(Op op, std::size_t i) const {
-    switch (op) {
-      case Xapian::Query::OP_OR:
-        return {adds, optional};
-      case Xapian::Query::OP_AND:
-        return {adds, false};
-      case Xapian::Query::OP_AND_MAYBE:
-        return {adds, i > 0};
-      case Xapian::Query::OP_FILTER:
-      case Xapian::Query::OP_AND_NOT:
-        return {adds && i == 0, false};
-      default:
-        return {false, false};
-    }
+    const bool stays_optional = op == Xapian::Query::OP_OR ? optional : op == Xapian::Query::OP_AND_MAYBE && i > 0;
+    return {adds && adds_weight(op, i), stays_optional};
   }
 };
+
+// The folded term an exact term ("Z^với") is the accented form of ("Zvoi"), or "" for
+// any other term.
+std::string folded_twin(const std::string& term) {
+  const std::string head = std::string(kFolded) + std::string(kExactMark);
+  if (term.compare(0, head.size(), head) != 0) return {};
+  return std::string(kFolded) + text::fold(std::string_view(term).substr(head.size()));
+}
 
 // Every term leaf of the query with the places it occurs in.
 struct Census {
@@ -92,7 +104,7 @@ Xapian::Query rebuild(const Xapian::Query& q, const std::set<std::string>& drop,
   for (std::size_t i = 0; i < n; ++i) {
     const Xapian::Query sub = q.get_subquery(i);
     bool sub_changed = false;
-    Xapian::Query out = Place{}.child(op, i).adds ? rebuild(sub, drop, twice, sub_changed) : sub;
+    Xapian::Query out = adds_weight(op, i) ? rebuild(sub, drop, twice, sub_changed) : sub;
     any = any || sub_changed;
     if (!out.empty()) parts.push_back(std::move(out));
   }
@@ -108,31 +120,24 @@ Xapian::Query rebuild(const Xapian::Query& q, const std::set<std::string>& drop,
 std::set<std::string> exact_twins(const Xapian::Query& query, const Xapian::Database& db) {
   Census census;
   census.take(query, Place{});
-  const std::string exact_head = std::string(kFolded) + std::string(kExactMark);
   std::set<std::string> twins;
   for (const auto& [term, where] : census.places) {
-    if (term.compare(0, exact_head.size(), exact_head) != 0) continue;
+    const std::string folded = folded_twin(term);
+    if (folded.empty()) continue;
     const Place* exact = census.once(term);
-    if (!exact || !exact->adds || !exact->optional) continue;
-    const std::string folded = std::string(kFolded) + text::fold(std::string_view(term).substr(exact_head.size()));
     const Place* twin = census.once(folded);
-    if (twin && twin->adds && twins_in(db, term, folded)) twins.insert(term);
+    if (exact && exact->adds && exact->optional && twin && twin->adds && twins_in(db, term, folded))
+      twins.insert(term);
   }
   return twins;
 }
 
 Xapian::Query merge_twins(const Xapian::Query& query, const std::set<std::string>& twins) {
   if (twins.empty()) return query;
-  const std::string exact_head = std::string(kFolded) + std::string(kExactMark);
   std::set<std::string> twice;
-  for (const std::string& term : twins)
-    twice.insert(std::string(kFolded) + text::fold(std::string_view(term).substr(exact_head.size())));
+  for (const std::string& term : twins) twice.insert(folded_twin(term));
   bool changed = false;
   return rebuild(query, twins, twice, changed);
-}
-
-Xapian::Query merge_exact_twins(const Xapian::Query& query, const Xapian::Database& db) {
-  return merge_twins(query, exact_twins(query, db));
 }
 
 }  // namespace tracuu::index

@@ -3,7 +3,7 @@
 // the folded word only ever with those accents (both terms in the same number of articles,
 // the same number of times), the two weigh the same in every article: the exact term
 // ranks nothing, and reading its postings, as long as the folded word's, is half the
-// work of a search for a common word. merge_exact_twins() drops such an exact term and
+// work of a search for a common word. merge_twins() drops such an exact term and
 // counts the folded one twice, which gives every article the same weight as before.
 // Internal header of lib/index.
 #pragma once
@@ -28,7 +28,5 @@ std::set<std::string> exact_twins(const Xapian::Query& query, const Xapian::Data
 // (which count the query's terms an article matches) must come from `query`.
 Xapian::Query merge_twins(const Xapian::Query& query, const std::set<std::string>& twins);
 
-// merge_twins(query, exact_twins(query, db)).
-Xapian::Query merge_exact_twins(const Xapian::Query& query, const Xapian::Database& db);
 
 }  // namespace tracuu::index

@@ -10,9 +10,12 @@
 
 #include "index/twins.h"
 
-using tracuu::index::merge_exact_twins;
-
 namespace {
+
+// The query as the passes weigh it: its twins found, then merged.
+Xapian::Query merge_exact_twins(const Xapian::Query& q, const Xapian::Database& db) {
+  return tracuu::index::merge_twins(q, tracuu::index::exact_twins(q, db));
+}
 
 using Q = Xapian::Query;
 
