@@ -1,11 +1,38 @@
 // Halves: one search on two threads (halves.h).
 #include "index/halves.h"
 
+#include <pthread.h>
+#include <sched.h>
+
 #include <algorithm>
+#include <condition_variable>
+#include <mutex>
 #include <tuple>
+#include <utility>
 
 namespace tracuu::index {
 namespace {
+
+// Starts `body` on a new thread, on another core than the caller's. Left to itself, a new
+// thread often started on its creator's core and ran only once the creator blocked: with
+// a thread per half, 1 to 10 second halves in 100 started over 1 ms late. So the
+// thread may use every core but the caller's until it runs, and then allows itself all
+// the process's cores again.
+std::thread start_elsewhere(std::function<void()> body) {
+  cpu_set_t all;
+  CPU_ZERO(&all);
+  const bool known = sched_getaffinity(0, sizeof all, &all) == 0;
+  std::thread thread([known, all, body = std::move(body)] {
+    if (known) pthread_setaffinity_np(pthread_self(), sizeof all, &all);
+    body();
+  });
+  if (known) {
+    cpu_set_t others = all;
+    if (const int here = sched_getcpu(); here >= 0 && here < CPU_SETSIZE) CPU_CLR(here, &others);
+    if (CPU_COUNT(&others) > 0) pthread_setaffinity_np(thread.native_handle(), sizeof others, &others);
+  }
+  return thread;
+}
 
 // Every docid in one half of [1, last docid] of the database it is given: the matcher
 // skips the other query parts to it, and skips it along their matches. Docids of
@@ -48,6 +75,98 @@ class DocidHalf : public Xapian::PostingSource {
 };
 
 }  // namespace
+
+// The process's kept second thread. Between tasks it sleeps, and a sleeping thread wakes
+// on the core it last ran on when that core is idle: the other one than the caller's.
+// Made at the first search in halves, never destroyed (it may be asleep when the process
+// ends).
+struct Beside::Kept {
+  std::mutex mutex;
+  std::condition_variable wake, finished;
+  std::function<void()> task;  // set while a task waits to run
+  std::exception_ptr failed;
+  bool done = false;
+  bool taken = false;  // a Beside is using the thread
+
+  // The kept thread, now taken, or nullptr if another Beside is using it.
+  static Kept* take() {
+    static Kept* const kept = [] {
+      auto* k = new Kept;
+      start_elsewhere([k] { k->serve(); }).detach();
+      return k;
+    }();
+    std::lock_guard lock(kept->mutex);
+    if (kept->taken) return nullptr;
+    kept->taken = true;
+    return kept;
+  }
+
+  [[noreturn]] void serve() {
+    for (;;) {
+      std::function<void()> next;
+      {
+        std::unique_lock lock(mutex);
+        wake.wait(lock, [&] { return static_cast<bool>(task); });
+        next = std::move(task);
+        task = nullptr;
+      }
+      std::exception_ptr error;
+      try {
+        next();
+      } catch (...) {
+        error = std::current_exception();
+      }
+      next = nullptr;  // what the task holds goes before the caller hears it is done
+      {
+        std::lock_guard lock(mutex);
+        failed = error;
+        done = true;
+      }
+      finished.notify_one();
+    }
+  }
+};
+
+Beside::Beside(std::function<void()> task) {
+  kept_ = Kept::take();
+  if (kept_) {
+    {
+      std::lock_guard lock(kept_->mutex);
+      kept_->task = std::move(task);
+      kept_->done = false;
+    }
+    kept_->wake.notify_one();
+    return;
+  }
+  own_ = start_elsewhere([this, task = std::move(task)] {
+    try {
+      task();
+    } catch (...) {
+      failed_ = std::current_exception();
+    }
+  });
+}
+
+void Beside::wait() {
+  if (waited_) return;
+  waited_ = true;
+  if (kept_) {
+    std::unique_lock lock(kept_->mutex);
+    kept_->finished.wait(lock, [&] { return kept_->done; });
+    failed_ = std::exchange(kept_->failed, nullptr);
+    kept_->taken = false;
+  } else {
+    own_.join();
+  }
+  if (failed_) std::rethrow_exception(failed_);
+}
+
+Beside::~Beside() {
+  try {
+    wait();
+  } catch (...) {  // the caller is unwinding from an error of its own part already
+  }
+}
 
 std::pair<Xapian::docid, Xapian::docid> half_range(const Xapian::Database& db, int part) {
   const Xapian::docid last = db.get_lastdocid();

@@ -9,11 +9,12 @@
 
 #include <xapian.h>
 
+#include <exception>
 #include <filesystem>
 #include <functional>
-#include <future>
 #include <optional>
 #include <string>
+#include <thread>
 #include <utility>
 
 namespace tracuu::index {
@@ -24,6 +25,27 @@ std::pair<Xapian::docid, Xapian::docid> half_range(const Xapian::Database& db, i
 // `query` limited to one half of the docids of each database it runs on (half_range).
 // The filter adds no weight.
 Xapian::Query in_half(const Xapian::Query& query, int part);
+
+// Runs one task on another core while the caller works: on the process's kept second
+// thread when it is idle, else (another search is using it) on a thread of its own.
+// A kept thread starts a task in about 0.04 ms (a new one costs the spawn, and can
+// start late: see halves.cpp).
+class Beside {
+ public:
+  explicit Beside(std::function<void()> task);
+  Beside(const Beside&) = delete;
+  Beside& operator=(const Beside&) = delete;
+  ~Beside();  // waits for the task if wait() was not called
+  // Waits for the task; rethrows what it threw.
+  void wait();
+
+ private:
+  struct Kept;
+  Kept* kept_ = nullptr;  // the kept thread, when the task runs there
+  std::thread own_;
+  std::exception_ptr failed_;
+  bool waited_ = false;
+};
 
 class Halves {
  public:
@@ -39,10 +61,11 @@ class Halves {
   template <class Result>
   std::pair<Result, Result> split(const Xapian::Database& db,
                                   const std::function<Result(const Xapian::Database&, int)>& work) {
-    // If part 0 throws, this future's destructor waits for part 1, which still uses `work`.
-    std::future<Result> upper = std::async(std::launch::async, [this, &work] { return work(second(), 1); });
-    Result lower = work(db, 0);
-    return {std::move(lower), upper.get()};
+    std::optional<Result> upper;
+    Beside beside([&] { upper.emplace(work(second(), 1)); });
+    Result lower = work(db, 0);  // should it throw, ~Beside waits for part 1, which still uses `work`
+    beside.wait();
+    return {std::move(lower), std::move(*upper)};
   }
 
   // Runs work(database, query in one half) for both halves at once and returns

@@ -1,13 +1,18 @@
 // Unit tests for lib/index/halves: a search matched as two halves of the index on two
 // threads gives the page a single pass gives (same articles, order, scores, percentages
-// and snippets), and the two halves split the matches between them.
+// and snippets), and the two halves split the matches between them. Beside runs the
+// second half on the kept thread, or on one of its own when that one is busy.
 #include <doctest/doctest.h>
 
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <set>
+#include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "index/document.h"
@@ -175,4 +180,52 @@ TEST_CASE("halves: a second handle that sees another state of the index asks for
   const std::function<int(const Xapian::Database&, const Xapian::Query&)> count =
       [](const Xapian::Database& on, const Xapian::Query&) { return static_cast<int>(on.get_doccount()); };
   CHECK_THROWS_AS(halves.run<int>(db, Xapian::Query(index::folded_term("cong")), count), Xapian::DatabaseModifiedError);
+}
+
+TEST_CASE("beside: the task runs on another thread, the same kept one each time") {
+  std::thread::id first, second;
+  int answer = 0;
+  {
+    index::Beside beside([&] {
+      first = std::this_thread::get_id();
+      answer = 42;
+    });
+    beside.wait();
+  }
+  CHECK(answer == 42);
+  CHECK(first != std::this_thread::get_id());
+  index::Beside again([&] { second = std::this_thread::get_id(); });
+  again.wait();
+  CHECK(second == first);
+}
+
+TEST_CASE("beside: an error in the task reaches the caller, and the kept thread goes on") {
+  index::Beside failing([] { throw std::runtime_error("part 1 failed"); });
+  CHECK_THROWS_WITH_AS(failing.wait(), "part 1 failed", std::runtime_error);
+  bool ran = false;
+  index::Beside next([&] { ran = true; });
+  CHECK_NOTHROW(next.wait());
+  CHECK(ran);
+}
+
+TEST_CASE("beside: while one task holds the kept thread, another runs at the same time on its own") {
+  std::atomic<bool> second_ran{false};
+  std::atomic<bool> first_saw_second{false};
+  std::thread::id first_thread, second_thread;
+  index::Beside first([&] {
+    first_thread = std::this_thread::get_id();
+    // Waits (at most 10 s) for the second task: it must not be queued behind this one.
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (!second_ran && std::chrono::steady_clock::now() < until) std::this_thread::yield();
+    first_saw_second = second_ran.load();
+  });
+  index::Beside second([&] {
+    second_thread = std::this_thread::get_id();
+    second_ran = true;
+  });
+  second.wait();
+  first.wait();
+  CHECK(first_saw_second);
+  CHECK(first_thread != second_thread);
+  CHECK(second_thread != std::this_thread::get_id());
 }
