@@ -90,11 +90,28 @@ struct Beside::Kept {
 
   // The kept thread, now taken, or nullptr if another Beside is using it.
   static Kept* take() {
-    static Kept* const kept = [] {
-      auto* k = new Kept;
-      start_elsewhere([k] { k->serve(); }).detach();
-      return k;
-    }();
+    static std::mutex making;
+    static Kept* current = nullptr;  // the thread of this process
+    static std::once_flag fork_reset;
+    // A child made by fork() has no copy of the thread: its first search makes its own
+    // (the parent's Kept is left to the parent). `making` is held across the fork, so
+    // the child's copy of it is not left locked.
+    std::call_once(fork_reset, [] {
+      pthread_atfork([] { making.lock(); }, [] { making.unlock(); },
+                     [] {
+                       current = nullptr;
+                       making.unlock();
+                     });
+    });
+    Kept* kept = nullptr;
+    {
+      std::lock_guard lock(making);
+      if (!current) {
+        current = new Kept;
+        start_elsewhere([k = current] { k->serve(); }).detach();
+      }
+      kept = current;
+    }
     std::lock_guard lock(kept->mutex);
     if (kept->taken) return nullptr;
     kept->taken = true;

@@ -4,6 +4,7 @@
 // second half on the kept thread, or on one of its own when that one is busy.
 #include <doctest/doctest.h>
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -228,4 +229,22 @@ TEST_CASE("beside: while one task holds the kept thread, another runs at the sam
   CHECK(first_saw_second);
   CHECK(first_thread != second_thread);
   CHECK(second_thread != std::this_thread::get_id());
+}
+
+TEST_CASE("beside: a child made by fork() gets a kept thread of its own") {
+  index::Beside parent([] {});
+  parent.wait();  // the parent's kept thread exists now
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    ::alarm(10);  // a child left waiting for its parent's thread would hang: end it
+    std::thread::id ran;
+    index::Beside beside([&] { ran = std::this_thread::get_id(); });
+    beside.wait();
+    ::_exit(ran != std::thread::id() && ran != std::this_thread::get_id() ? 0 : 1);
+  }
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
 }
