@@ -22,16 +22,6 @@
 namespace tracuu::index {
 namespace {
 
-// Facet counts by entry: "<code><value>", code one of kFacetKinds (schema.h). The table
-// lives for one search, so its hash need not be the project's stable one (data/hash.h):
-// the standard library's takes eight bytes a step where FNV-1a takes one, and a broad
-// query's sample counts some 30,000 entries.
-struct EntryHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view entry) const { return std::hash<std::string_view>{}(entry); }
-};
-using PackedCounts = std::unordered_map<std::string, std::size_t, EntryHash, std::equal_to<>>;
-
 // Counts each entry of one article's packed facet value.
 void count_entries(PackedCounts& counts, std::string_view packed) {
   for_each_packed_entry(packed, [&](std::string_view entry) {
@@ -215,13 +205,18 @@ Xapian::Enquire counting(const Xapian::Database& db, const Xapian::Query& query)
 
 }  // namespace
 
-Facets count_facets(const Xapian::Database& db, bool remote, const Xapian::Query& query,
-                    Xapian::doccount expected, bool exact, Halves* halves) {
+FacetTally tally_facets(const Xapian::Database& db, bool remote, const Xapian::Query& query,
+                        Xapian::doccount expected, bool exact, Halves* halves) {
   unsigned buckets = kSampleBuckets;
   const Xapian::Query counted = exact ? query : sampled(query, expected, kFacetSampleTarget, buckets);
   // A sample of the first buckets only has its values in the short sample slot.
   const Xapian::valueno slot = buckets <= kFacetSampleSlotBuckets ? kSlotFacetSample : kSlotFacets;
-  PackedCounts counts;
+  FacetTally out;
+  out.sample = static_cast<double>(buckets) / kSampleBuckets;
+  const auto take = [&](std::pair<PackedCounts, PackedCounts>&& halved) {
+    out.parts.push_back(std::move(halved.first));
+    out.parts.push_back(std::move(halved.second));
+  };
   if (const auto terms = remote ? std::nullopt : all_of_terms(query)) {
     // A query of terms alone (one word, a field): its matches among the counted articles
     // found without the matcher, in each half of the docids where there are halves.
@@ -229,20 +224,18 @@ Facets count_facets(const Xapian::Database& db, bool remote, const Xapian::Query
       return count_packed(on, slot, matching_terms(on, *terms, buckets, first, last));
     };
     if (halves) {
-      auto [lower, upper] = halves->split<PackedCounts>(db, [&](const Xapian::Database& on, int part) {
+      take(halves->split<PackedCounts>(db, [&](const Xapian::Database& on, int part) {
         const auto [first, last] = half_range(on, part);
         return tally(on, first, last);
-      });
-      counts = std::move(lower);
-      add_counts(counts, std::move(upper));
+      }));
     } else {
-      counts = tally(db, 1, db.get_lastdocid());
+      out.parts.push_back(tally(db, 1, db.get_lastdocid()));
     }
   } else if (remote) {
     Xapian::Enquire enquire = counting(db, counted);
     SlotFacetSpies spies(enquire, db);
     enquire.get_mset(0, 0, db.get_doccount());
-    spies.collect(counts);
+    spies.collect(out.parts.emplace_back());
   } else {
     auto tally = [slot](const Xapian::Database& on, const Xapian::Query& q) {
       PackedFacetSpy spy(slot);
@@ -252,17 +245,26 @@ Facets count_facets(const Xapian::Database& db, bool remote, const Xapian::Query
       return spy.take();
     };
     if (halves) {
-      auto [lower, upper] = halves->run<PackedCounts>(db, counted, tally);
-      counts = std::move(lower);
-      add_counts(counts, std::move(upper));
+      take(halves->run<PackedCounts>(db, counted, tally));
     } else {
-      counts = tally(db, counted);
+      out.parts.push_back(tally(db, counted));
     }
   }
+  return out;
+}
+
+Facets list_facets(FacetTally tally) {
+  PackedCounts counts;
+  for (PackedCounts& part : tally.parts) add_counts(counts, std::move(part));
   Facets out;
-  out.sample = static_cast<double>(buckets) / kSampleBuckets;
+  out.sample = tally.sample;
   out.lists = facet_lists(counts, 1.0 / out.sample);
   return out;
+}
+
+Facets count_facets(const Xapian::Database& db, bool remote, const Xapian::Query& query,
+                    Xapian::doccount expected, bool exact, Halves* halves) {
+  return list_facets(tally_facets(db, remote, query, expected, exact, halves));
 }
 
 }  // namespace tracuu::index
