@@ -192,6 +192,12 @@ std::pair<Xapian::docid, Xapian::docid> half_range(const Xapian::Database& db, i
   return {middle + 1, last};
 }
 
+void Halves::each(const Xapian::Database& db, const std::function<void(const Xapian::Database&, int)>& work) {
+  Beside beside([&] { work(second(), 1); });
+  work(db, 0);
+  beside.wait();
+}
+
 const Xapian::Database& Halves::second() {
   if (!second_) {
     Xapian::Database opened = open_();

@@ -57,15 +57,17 @@ class Halves {
       : open_(std::move(open)), state_(state_of(db)) {}
 
   // Runs work(database, part) for parts 0 and 1 at once, part 0 on the calling thread
-  // with `db`, part 1 on the second thread with its own handle; returns {0, 1}.
+  // with `db`, part 1 on the second thread (Beside) with its own handle. Should part 0
+  // throw, part 1 is waited for first (it still uses `work`).
+  void each(const Xapian::Database& db, const std::function<void(const Xapian::Database&, int)>& work);
+
+  // each() for a work with a result: returns {part 0's, part 1's}.
   template <class Result>
   std::pair<Result, Result> split(const Xapian::Database& db,
                                   const std::function<Result(const Xapian::Database&, int)>& work) {
-    std::optional<Result> upper;
-    Beside beside([&] { upper.emplace(work(second(), 1)); });
-    Result lower = work(db, 0);  // should it throw, ~Beside waits for part 1, which still uses `work`
-    beside.wait();
-    return {std::move(lower), std::move(*upper)};
+    std::optional<Result> parts[2];
+    each(db, [&](const Xapian::Database& on, int part) { parts[part].emplace(work(on, part)); });
+    return {std::move(*parts[0]), std::move(*parts[1])};
   }
 
   // Runs work(database, query in one half) for both halves at once and returns

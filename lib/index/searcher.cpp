@@ -432,7 +432,12 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
   std::vector<std::string> text_terms;
   for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t)
     if (!(*t).empty() && (*t)[0] == kFolded[0]) text_terms.push_back(*t);
-  const auto words_only = [&] { return Xapian::Query(Xapian::Query::OP_OR, text_terms.begin(), text_terms.end()); };
+  // The term weights that cut snippets on `on`: `own`, a pass of the query over `on`, if
+  // there is one, else a statistics pass of `q` (the query, or a copy for another thread).
+  const auto weights = [&](const Xapian::Database& on, const Xapian::Query& q, const Xapian::MSet* own) {
+    if (has_phrase) return statistics(on, Xapian::Query(Xapian::Query::OP_OR, text_terms.begin(), text_terms.end()));
+    return own ? *own : statistics(on, q);
+  };
 
   // The page as plain values, so that a second thread can build some of its hits.
   struct Entry {
@@ -479,20 +484,18 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
   // index.
   if (halves && !entries.empty()) {
     const std::string serialised = query.serialise();
-    halves->split<bool>(database, [&](const Xapian::Database& on, int part) {
+    halves->each(database, [&](const Xapian::Database& on, int part) {
       if (part == 0) {
         list();
-        const bool rescaled = rescale(on);
-        build(on, has_phrase ? statistics(on, words_only()) : rescaled ? top : statistics(on, query));
+        build(on, weights(on, query, rescale(on) ? &top : nullptr));
       } else {
-        build(on, statistics(on, has_phrase ? words_only() : Xapian::Query::unserialise(serialised)));
+        build(on, weights(on, Xapian::Query::unserialise(serialised), nullptr));
       }
-      return true;
     });
   } else {
     list();
     rescale(database);
-    build(database, has_phrase ? statistics(database, words_only()) : top);
+    build(database, weights(database, query, &top));  // every pass ran on `database`
   }
   for (std::size_t i = 0; i < hits.size(); ++i) hits[i].percent = top.convert_to_percent(entries[i].weight);
   result.hits = std::move(hits);

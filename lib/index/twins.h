@@ -28,5 +28,4 @@ std::set<std::string> exact_twins(const Xapian::Query& query, const Xapian::Data
 // (which count the query's terms an article matches) must come from `query`.
 Xapian::Query merge_twins(const Xapian::Query& query, const std::set<std::string>& twins);
 
-
 }  // namespace tracuu::index
