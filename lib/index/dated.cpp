@@ -7,6 +7,7 @@
 #include <sstream>
 #include <utility>
 
+#include "index/phrases.h"
 #include "index/schema.h"
 #include "index/terms.h"
 
@@ -59,6 +60,21 @@ std::optional<std::pair<std::string, std::string>> published_range(const Xapian:
   return std::make_pair(a, std::string());
 }
 
+// The estimated matches of `query` (dates aside). From term statistics alone, but with a
+// phrase: Xapian estimates a phrase as a fixed share of its words' AND (a quarter of the
+// true count, seen at 100,000 articles), so the phrase is checked, as the ranked passes
+// check it, on the first candidates, and the AND's estimate scaled by the share accepted.
+Xapian::doccount estimate_of(const Xapian::Database& db, const Xapian::Query& query) {
+  PhraseCheck phrases(db);
+  const Xapian::Query asked = phrases.rewrite(query);
+  if (phrases.empty()) return statistics(db, query).get_matches_estimated();
+  constexpr Xapian::doccount kChecked = 30;
+  Xapian::Enquire enquire(db);
+  enquire.set_query(asked);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  return enquire.get_mset(0, 0, kChecked, nullptr, &phrases).get_matches_estimated();
+}
+
 }  // namespace
 
 double dated_share(const Xapian::Database& db, const std::string& from, const std::string& to) {
@@ -96,7 +112,7 @@ std::optional<double> dated_estimate(const Xapian::Database& db, const Xapian::Q
   if (matching.get_type() != Xapian::Query::OP_FILTER || matching.get_num_subqueries() != 2) return std::nullopt;
   const auto range = published_range(matching.get_subquery(1));
   if (!range) return std::nullopt;
-  const Xapian::doccount others = statistics(db, matching.get_subquery(0)).get_matches_estimated();
+  const Xapian::doccount others = estimate_of(db, matching.get_subquery(0));
   return others * dated_share(db, range->first, range->second);
 }
 

@@ -19,8 +19,9 @@ namespace tracuu::index {
 double dated_share(const Xapian::Database& db, const std::string& from, const std::string& to);
 
 // For `matching` = FILTER(rest, a range of kSlotPublished): rest's estimated matches
-// times dated_share() of the range, taking the date independent of the rest; for a
-// range alone, the articles times its share. nullopt for any other query.
+// (a phrase in it checked on the first 30 candidates) times dated_share() of the range,
+// taking the date independent of the rest; for a range alone, the articles times its
+// share. nullopt for any other query.
 std::optional<double> dated_estimate(const Xapian::Database& db, const Xapian::Query& matching);
 
 }  // namespace tracuu::index
