@@ -159,9 +159,20 @@ void plain_snippet(const std::string& marked, SearchHit& hit) {
   hit.snippet = std::move(out);
 }
 
-// The text a snippet is cut from: without the headline, which is shown above it.
+// The text a snippet is cut from: without the headline, which is shown above it. Pages
+// often put a line or two before it (a dateline, a section name): the headline is taken
+// out where it stands as a line of its own within the opening lines.
 std::string without_headline(std::string text, const std::string& title) {
-  if (!title.empty() && text.compare(0, title.size(), title) == 0) text.erase(0, title.size());
+  constexpr std::size_t kOpening = 512;  // bytes in which the headline may start
+  const std::string_view opening = std::string_view(text).substr(0, kOpening + title.size());
+  for (std::size_t at = title.empty() ? std::string_view::npos : opening.find(title); at != std::string_view::npos;
+       at = opening.find(title, at + 1)) {
+    const std::size_t end = at + title.size();
+    if (at == 0 || (text[at - 1] == '\n' && (end == text.size() || text[end] == '\n'))) {
+      text.erase(at, title.size());
+      break;
+    }
+  }
   const std::size_t start = text.find_first_not_of(" \n");
   return start == std::string::npos ? std::string{} : text.substr(start);
 }

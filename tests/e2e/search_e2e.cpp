@@ -143,3 +143,21 @@ TEST_CASE("search: a missing index is exit 2 with a hint; a malformed query is e
   const auto usage = e2e::tracuu({"search", "--db", c.db, "--sort", "sideways", "x"});
   CHECK(usage.code == 1);
 }
+
+TEST_CASE("search: the snippet leaves out the headline, also after a dateline") {
+  e2e::TempDir dir;
+  // A dateline and the headline, as pages print them, then the body.
+  e2e::write_file(dir / "c/dateline.txt",
+                  "Thứ Ba, 01/02/2017\n\nCông an huyện ra quân tuần tra ban đêm\n\n2017-02-01\n\n"
+                  "Tối 1/2, Công an huyện tổ chức lễ ra quân tuần tra, kiểm soát ban đêm trên các tuyến đường.\n");
+  const std::string db = (dir / "db").string();
+  REQUIRE(e2e::tracuu({"ingest", "--db", db, "--quiet", (dir / "c").string()}).code == 0);
+  const auto run = e2e::tracuu({"search", "--db", db, "--format", "json", "tuần tra"});
+  REQUIRE(run.code == 0);
+  const json r = json::parse(run.out);
+  REQUIRE(r["results"].size() == 1);
+  CHECK(r["results"][0]["title"] == "Công an huyện ra quân tuần tra ban đêm");
+  const std::string snippet = r["results"][0]["snippet"];
+  CHECK(snippet.find("ra quân tuần tra ban đêm") == std::string::npos);  // the headline, shown above
+  CHECK(snippet.find("kiểm soát ban đêm") != std::string::npos);          // the body
+}
