@@ -1,0 +1,204 @@
+// Snippets (see snippets.h).
+#include "index/snippets.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "index/terms.h"
+#include "tracuu/text.h"
+
+namespace tracuu::index {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+// The code point starting at byte `at` of `s`, as Xapian decodes it.
+unsigned code_point_at(std::string_view s, std::size_t at) {
+  return *Xapian::Utf8Iterator(s.data() + at, s.size() - at);
+}
+
+// True when the code point ending just before byte `at` is part of a word for Xapian.
+bool word_char_before(std::string_view s, std::size_t at) {
+  if (at == 0) return false;
+  std::size_t start = at - 1;
+  while (start > 0 && at - start < 4 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+  return Xapian::Unicode::is_wordchar(code_point_at(s.substr(0, at), start));
+}
+
+bool word_char_at(std::string_view s, std::size_t at) {
+  return at < s.size() && Xapian::Unicode::is_wordchar(code_point_at(s, at));
+}
+
+// True when `folded` holds one of `words` with no word character on either side. Xapian
+// may join a little more into one word ("AT&T", "1.000"): then it sees no match where this
+// sees one, which costs a longer read but never a different snippet.
+bool holds_word(std::string_view folded, const std::vector<std::string>& words) {
+  for (const std::string& word : words)
+    for (std::size_t at = folded.find(word); at != std::string_view::npos; at = folded.find(word, at + 1))
+      if (!word_char_before(folded, at) && !word_char_at(folded, at + word.size())) return true;
+  return false;
+}
+
+// The start of the run of non-blank text that holds byte `at`: Xapian splits the text
+// from there into the same words as the whole text.
+std::size_t run_start(std::string_view text, std::size_t at) {
+  while (at > 0 && !is_space(text[at - 1])) --at;
+  return at;
+}
+
+// True when Xapian's `marked` snippet of `text` begins where the text's first word does
+// (compared up to a character it escapes). It may also begin with the same letters
+// later in the text; that only costs a second cut.
+bool opens_with(const std::string& marked, std::string_view text) {
+  std::size_t at = text.size();
+  for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it)
+    if (Xapian::Unicode::is_wordchar(*it)) {
+      at = it.raw() - text.data();
+      break;
+    }
+  const std::size_t end = std::min(text.find_first_of(" \n\t\r&<>", at), text.size());
+  return at < end && std::string_view(marked).substr(0, end - at) == text.substr(at, end - at);
+}
+
+// Xapian's snippet is HTML-escaped with our markers around matches; turn it into plain
+// text plus byte ranges, and flatten line breaks so a snippet is one line.
+void plain_snippet(const std::string& marked, SearchHit& hit) {
+  static const std::pair<std::string_view, char> kEntities[] = {
+      {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+  std::string out;
+  std::size_t open_at = 0;
+  for (std::size_t i = 0; i < marked.size();) {
+    const char c = marked[i];
+    if (c == '\x01') {
+      open_at = out.size();
+      ++i;
+    } else if (c == '\x02') {
+      hit.highlights.emplace_back(open_at, out.size());
+      ++i;
+    } else if (c == '\n') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+      ++i;
+    } else {
+      bool entity = false;
+      if (c == '&') {
+        for (const auto& [name, ch] : kEntities) {
+          if (marked.compare(i, name.size(), name) == 0) {
+            out += ch;
+            i += name.size();
+            entity = true;
+            break;
+          }
+        }
+      }
+      if (!entity) {
+        out += c;
+        ++i;
+      }
+    }
+  }
+  hit.snippet = std::move(out);
+}
+
+// The opening of the text, cut at a word boundary: the snippet when no word matched
+// (a query of fields only, such as ref:09-ct/tw).
+std::string lead(const std::string& text, std::size_t bytes) {
+  if (text.size() <= bytes) return text;
+  std::size_t cut = text.rfind(' ', bytes);
+  if (cut == std::string::npos || cut < bytes / 2) {
+    cut = bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+  }
+  std::string out = text.substr(0, cut) + "…";
+  // Keep the snippet free of the markers plain_snippet() interprets.
+  for (char& c : out)
+    if (c == '\x01' || c == '\x02') c = ' ';
+  return out;
+}
+
+}  // namespace
+
+std::size_t first_match(std::string_view text, const std::vector<std::string>& words) {
+  constexpr std::size_t kStretch = 256;  // bytes folded at a time, then on to a blank
+  if (words.empty()) return std::string_view::npos;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = start + kStretch >= text.size() ? std::string_view::npos
+                                                       : text.find_first_of(" \n\t\r", start + kStretch);
+    if (end == std::string_view::npos) end = text.size();
+    if (holds_word(text::fold(text.substr(start, end - start)), words)) {
+      // Then the run of the stretch that holds it.
+      for (std::size_t run = start; run < end;) {
+        std::size_t run_end = text.find_first_of(" \n\t\r", run);
+        if (run_end == std::string_view::npos || run_end > end) run_end = end;
+        if (run_end > run && holds_word(text::fold(text.substr(run, run_end - run)), words)) return run;
+        run = run_end + 1;
+      }
+    }
+    start = end;
+  }
+  return std::string_view::npos;
+}
+
+Snippets::Snippets(const std::vector<std::string>& terms, std::size_t bytes)
+    : bytes_(bytes), stemmer_(folding_stemmer()) {
+  // Xapian matches a word of the text to "Z" + its fold; a term whose rest is not its own
+  // fold ("Z^đường", the exact form; "ZSduong", a headline word) never matches.
+  for (const std::string& term : terms) {
+    if (term.size() < 2 || term[0] != 'Z') continue;
+    std::string word = term.substr(1);
+    if (text::fold(word) == word) words_.push_back(std::move(word));
+  }
+}
+
+void Snippets::cut(const Xapian::MSet& weights, const std::string& body, SearchHit& hit) const {
+  // Xapian reads the text word by word (about 1,500 instructions a word here) up to its
+  // first match and a snippet's length beyond, and keeps the last window of `bytes_` that
+  // weighs most. Only the windows that hold a match count, and so only the text from
+  // `bytes_` before the first match: from there (`safe`), the snippet is the same as from
+  // the whole text. From a few words before the match (`near`), it is the same unless
+  // Xapian's window reached back to the start (the text ends soon after, or a long run
+  // without words follows the match); then it opens with that text's first word, and is
+  // cut again from `safe`.
+  constexpr std::size_t kNear = 48;  // bytes kept before the first match in the first try
+  const std::size_t match = first_match(body, words_);
+  std::string marked;
+  if (match != std::string::npos) {
+    const auto from = [&](std::size_t start) {
+      const auto snip = [&](const std::string& text) {
+        return weights.snippet(text, bytes_, stemmer_, Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH, "\x01", "\x02", "…");
+      };
+      return start == 0 ? snip(body) : snip(body.substr(start));
+    };
+    const std::size_t safe = match > bytes_ ? run_start(body, match - bytes_ - 1) : 0;
+    const std::size_t near = match > kNear ? run_start(body, match - kNear - 1) : 0;
+    if (near > safe && body.size() - near > 2 * bytes_) {
+      marked = from(near);
+      if (opens_with(marked, std::string_view(body).substr(near))) marked = from(safe);
+    } else {
+      marked = from(safe);
+    }
+  }
+  set_snippet(marked, body, bytes_, hit);
+}
+
+void set_snippet(const std::string& marked, const std::string& body, std::size_t bytes, SearchHit& hit) {
+  plain_snippet(marked.empty() ? lead(body, bytes) : marked, hit);
+}
+
+// Pages often put a line or two before the headline (a dateline, a section name): it is
+// taken out where it stands as a line of its own within the opening lines.
+std::string without_headline(std::string text, const std::string& title) {
+  constexpr std::size_t kOpening = 512;  // bytes in which the headline may start
+  const std::string_view opening = std::string_view(text).substr(0, kOpening + title.size());
+  for (std::size_t at = title.empty() ? std::string_view::npos : opening.find(title); at != std::string_view::npos;
+       at = opening.find(title, at + 1)) {
+    const std::size_t end = at + title.size();
+    if (at == 0 || (text[at - 1] == '\n' && (end == text.size() || text[end] == '\n'))) {
+      text.erase(at, title.size());
+      break;
+    }
+  }
+  const std::size_t start = text.find_first_not_of(" \n");
+  return start == std::string::npos ? std::string{} : text.substr(start);
+}
+
+}  // namespace tracuu::index

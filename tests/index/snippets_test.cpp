@@ -1,0 +1,126 @@
+// Unit tests for lib/index/snippets: the first stretch holding a query word is found in
+// any spelling of it, and a snippet cut from just before it is the one Xapian cuts from
+// the whole text, wherever the words stand.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "index/snippets.h"
+#include "index/terms.h"
+
+using tracuu::SearchHit;
+using tracuu::index::first_match;
+using tracuu::index::Snippets;
+
+namespace {
+
+constexpr std::size_t kBytes = 120;
+
+// About 1,400 bytes of council-meeting prose with none of the query's words.
+std::string filler() {
+  std::string out;
+  for (int i = 0; i < 6; ++i)
+    out += "Hội nghị đã thảo luận nhiều nội dung về công tác xây dựng Đảng trong tình hình mới. "
+           "Các đại biểu nêu ý kiến về việc nâng cao chất lượng sinh hoạt chi bộ ở cơ sở. ";
+  return out;
+}
+
+// An index where "phuong" and "quyen" are rare enough to weigh, and the MSet of a query
+// for both, whose statistics weigh the snippets.
+Xapian::MSet weights_for(const std::vector<std::string>& terms) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const std::vector<std::vector<std::string>> docs = {
+      {"chinh", "quyen", "dia", "phuong"}, {"hoi", "nghi", "dang"}, {"dai", "bieu", "co", "so"},
+      {"phuong", "an", "ke", "hoach"},     {"hoi", "dong", "nhan", "dan"}, {"chi", "bo", "sinh", "hoat"}};
+  for (const auto& words : docs) {
+    Xapian::Document doc;
+    Xapian::termpos pos = 0;
+    for (const auto& w : words) doc.add_posting("Z" + w, ++pos);
+    db.add_document(doc);
+  }
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+  return enquire.get_mset(0, 10);
+}
+
+// The snippet Xapian cuts from the whole text, as a hit shows it.
+SearchHit whole(const Xapian::MSet& weights, const std::string& body) {
+  SearchHit hit;
+  const std::string marked = weights.snippet(body, kBytes, tracuu::index::folding_stemmer(),
+                                             Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH, "\x01", "\x02", "…");
+  tracuu::index::set_snippet(marked, body, kBytes, hit);
+  return hit;
+}
+
+SearchHit cut(const Xapian::MSet& weights, const std::vector<std::string>& terms, const std::string& body) {
+  SearchHit hit;
+  Snippets(terms, kBytes).cut(weights, body, hit);
+  return hit;
+}
+
+}  // namespace
+
+TEST_CASE("the first stretch holding a query word is found in any spelling") {
+  const std::vector<std::string> words = {"phuong"};
+  const std::string before = filler();
+  const auto at = [&](const std::string& text) { return first_match(text, words); };
+  CHECK(at("Chính quyền địa phương làm tốt") == std::string("Chính quyền địa ").size());
+  CHECK(at(before + "CHÍNH QUYỀN ĐỊA PHƯƠNG") == before.size() + std::string("CHÍNH QUYỀN ĐỊA ").size());
+  CHECK(at(before + "các phuong an") == before.size() + std::string("các ").size());                    // typed without marks
+  CHECK(at(before + "địa phu\u031Bo\u031Bng") == before.size() + std::string("địa ").size());           // decomposed (NFD)
+  CHECK(at(before + "ở “Phương”, nay") == before.size() + std::string("ở ").size());                  // quoted: the run starts at the quote
+  CHECK(at(before + "phương-án mới") == before.size());                        // a hyphen ends the word
+  CHECK(at(before + "\nĐịa phương\n") == before.size() + std::string("\nĐịa ").size());
+  // Not a whole word: part of a longer one, or absent.
+  CHECK(at(before + "phuongdong phươngx xphuong") == std::string::npos);
+  CHECK(at(before) == std::string::npos);
+  CHECK(at("") == std::string::npos);
+  CHECK(first_match("địa phương", {}) == std::string::npos);
+}
+
+TEST_CASE("a snippet cut near the first match is the one cut from the whole text") {
+  const std::vector<std::string> terms = {"Zphuong", "Zquyen", "Z^phương", "ZSphuong"};
+  const Xapian::MSet weights = weights_for({"Zphuong", "Zquyen"});
+  const std::string pad = filler();
+  const std::string url = "https://baodientu.example.vn/tin-tuc/" + std::string(300, 'x') + ".html";
+  const std::vector<std::pair<const char*, std::string>> bodies = {
+      {"at the start", "Chính quyền địa phương đã triển khai kế hoạch. " + pad},
+      {"within the first bytes", "Sáng 12/3, tại địa phương đã triển khai. " + pad},
+      {"deep in the text", pad + "Chính quyền địa phương đã triển khai kế hoạch năm 2024. " + pad},
+      {"near the end", pad + "Chính quyền địa phương."},
+      {"at the very end", pad + "phương"},
+      {"before a long run without spaces", pad + "Xem thêm về địa phương " + url + " " + pad},
+      {"first word of a line after a heading", pad + "\nTIN TỨC\nPhương án mới được thông qua. " + pad},
+      {"first word of a line after a sentence", pad + "\nPhương án mới được thông qua. " + pad},
+      {"two words close", pad + "Quyền hạn của địa phương được mở rộng. " + pad},
+      {"two words apart", pad + "Về địa phương. " + pad + "Về quyền hạn. " + pad},
+      {"upper case", pad + "CHÍNH QUYỀN ĐỊA PHƯƠNG CÁC CẤP " + pad},
+      {"decomposed", pad + "địa phu\u031Bo\u031Bng " + pad},
+      {"joined by Xapian first", pad + "phương&quyền, " + pad + "nay địa phương làm tốt. " + pad},
+      {"no match", pad},
+  };
+  for (const auto& [name, body] : bodies) {
+    const std::string where = name;
+    CAPTURE(where);
+    const SearchHit expected = whole(weights, body);
+    const SearchHit got = cut(weights, terms, body);
+    CHECK(got.snippet == expected.snippet);
+    CHECK(got.highlights == expected.highlights);
+    CHECK(!got.snippet.empty());
+  }
+  // The cases are not vacuous: a match deep in the text is highlighted.
+  const SearchHit deep = cut(weights, terms, bodies[2].second);
+  REQUIRE(deep.highlights.size() == 2);
+  CHECK(deep.snippet.substr(deep.highlights[1].first, deep.highlights[1].second - deep.highlights[1].first) ==
+        "phương");
+}
+
+TEST_CASE("exact and headline terms alone never make a snippet look for words") {
+  const Xapian::MSet weights = weights_for({"Zphuong"});
+  const std::string body = filler() + "địa phương";
+  SearchHit hit;
+  Snippets({"Z^phương", "ZSphuong", "XREF09-ct/tw"}, kBytes).cut(weights, body, hit);
+  CHECK(hit.highlights.empty());
+  CHECK(hit.snippet.rfind("Hội nghị", 0) == 0);  // the opening of the text
+}
