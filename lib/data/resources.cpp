@@ -66,11 +66,10 @@ std::string trim(std::string_view s) {
   return std::string(s);
 }
 
-// Reads one data file. The first `required` columns must be present and non-empty.
-Table read_table(const fs::path& dir, const std::string& name, std::size_t required) {
+// One data file, whole. Read with stdio: a stream and its locale cost more to set up
+// than these small files take to read, and `search` reads one at every start.
+std::string read_file(const fs::path& dir, const std::string& name) {
   const fs::path path = dir / name;
-  // Read whole with stdio: a stream and its locale cost more to set up than these small
-  // files take to read, and `search` reads one at every start.
   std::string all;
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (in) {
@@ -81,6 +80,12 @@ Table read_table(const fs::path& dir, const std::string& name, std::size_t requi
   if (!in || std::ferror(in.get()))
     throw Error(ErrorKind::Data, "cannot read data file " + path.string(),
                 "reinstall tracuu or set TRACUU_DATA to a directory holding its data files");
+  return all;
+}
+
+// Parses the text of data file `name`. The first `required` columns must be present
+// and non-empty.
+Table parse_table(const std::string& all, const std::string& name, std::size_t required) {
   Table table;
   table.name = name;
   std::string raw;
@@ -125,6 +130,10 @@ Table read_table(const fs::path& dir, const std::string& name, std::size_t requi
   }
   if (table.rows.empty()) fail(name, number, "no entries");
   return table;
+}
+
+Table read_table(const fs::path& dir, const std::string& name, std::size_t required) {
+  return parse_table(read_file(dir, name), name, required);
 }
 
 std::vector<std::string> split_list(std::string_view field) {
@@ -246,14 +255,7 @@ void load_boilerplate(ResourceTables& t, const fs::path& dir) {
   for (const Row& row : table.rows) t.boilerplate.push_back(text::fold(row.fields[0]));
 }
 
-void load_abbreviations(ResourceTables& t, const fs::path& dir) {
-  const Table table = read_table(dir, "abbreviations.tsv", 2);
-  for (const Row& row : table.rows) {
-    auto expansions = split_list(row.fields[1]);
-    if (expansions.empty()) fail(table.name, row.line, "no expansion");
-    t.abbreviations.push_back({row.fields[0], std::move(expansions)});
-  }
-}
+constexpr const char* kAbbreviationsFile = "abbreviations.tsv";
 
 void build_word_flags(ResourceTables& t) {
   PhraseSet* sets[] = {&t.rank_phrases, &t.titles,        &t.honorifics, &t.title_stops,
@@ -270,6 +272,20 @@ void build_word_flags(ResourceTables& t) {
 
 }  // namespace
 
+const std::vector<Abbreviation>& AbbreviationTable::entries() const {
+  std::call_once(parsed_, [this] {
+    const Table table = parse_table(text_, name_, 2);
+    std::vector<Abbreviation> entries;
+    for (const Row& row : table.rows) {
+      auto expansions = split_list(row.fields[1]);
+      if (expansions.empty()) fail(table.name, row.line, "no expansion");
+      entries.push_back({row.fields[0], std::move(expansions)});
+    }
+    entries_ = std::move(entries);
+  });
+  return entries_;
+}
+
 Resources Resources::load(const fs::path& data_dir) {
   auto tables = std::make_shared<ResourceTables>();
   load_doc_kinds(*tables, data_dir);
@@ -284,7 +300,8 @@ Resources Resources::load(const fs::path& data_dir) {
   load_list(tables->byline_words, data_dir, "byline_words.txt");
   load_date_words(*tables, data_dir);
   load_boilerplate(*tables, data_dir);
-  load_abbreviations(*tables, data_dir);
+  tables->abbreviations.emplace(read_file(data_dir, kAbbreviationsFile), kAbbreviationsFile);
+  tables->abbreviations->entries();  // an ingest checks every file at start
   build_word_flags(*tables);
   Resources resources;
   resources.tables_ = std::move(tables);
@@ -293,7 +310,7 @@ Resources Resources::load(const fs::path& data_dir) {
 
 Resources Resources::load_for_search(const fs::path& data_dir) {
   auto tables = std::make_shared<ResourceTables>();
-  load_abbreviations(*tables, data_dir);
+  tables->abbreviations.emplace(read_file(data_dir, kAbbreviationsFile), kAbbreviationsFile);
   Resources resources;
   resources.tables_ = std::move(tables);
   return resources;

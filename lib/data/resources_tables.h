@@ -7,6 +7,8 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -65,6 +67,22 @@ struct Abbreviation {
   std::vector<std::string> expansions;  // "an ninh Tổ quốc"
 };
 
+// abbreviations.tsv: read whole when loaded, parsed on first use. A search process
+// parses it only for a query that may hold an abbreviation or an expansion
+// (index::expand_synonyms looks at the text first): most never do. Thread-safe.
+class AbbreviationTable {
+ public:
+  AbbreviationTable(std::string text, std::string name) : text_(std::move(text)), name_(std::move(name)) {}
+  std::string_view text() const { return text_; }
+  // Throws tracuu::Error (ErrorKind::Data) naming file:line for a malformed line.
+  const std::vector<Abbreviation>& entries() const;
+
+ private:
+  std::string text_, name_;
+  mutable std::once_flag parsed_;
+  mutable std::vector<Abbreviation> entries_;
+};
+
 // Continuation: a fixed phrase that may stand inside a title although it holds a comma
 // or a lower-case "và" ("và phòng, chống"); never starts a title.
 enum class TitleRole : int { Head = 0, Modifier = 1, Continuation = 2 };
@@ -109,7 +127,7 @@ struct ResourceTables {
   std::vector<std::string> boilerplate;
 
   // Query synonyms (abbreviations.tsv).
-  std::vector<Abbreviation> abbreviations;
+  std::optional<AbbreviationTable> abbreviations;
 
   // For every word that starts a phrase of some set (or is a family name), the OR of
   // those sets' flags: the extractors probe this once per token instead of probing

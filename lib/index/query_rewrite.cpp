@@ -178,6 +178,84 @@ std::string ranked_text(std::string_view query) {
   return out;
 }
 
+bool may_expand(std::string_view query, std::string_view table_text) {
+  // The query's words, and its plain words whole, folded as expand_synonyms() folds them.
+  std::vector<std::string> words, keys;
+  for (const Piece& p : split(query)) {
+    if (p.kind == Piece::Word && is_plain_word(p.text)) {
+      keys.push_back(text::fold(p.text));
+      for (auto& w : words_of_folded(keys.back())) words.push_back(std::move(w));
+    } else if (p.kind == Piece::Phrase) {
+      for (auto& w : folded_words(p.text)) words.push_back(std::move(w));
+    }
+  }
+  const auto has = [](const std::vector<std::string>& list, std::string_view w) {
+    return std::find(list.begin(), list.end(), w) != list.end();
+  };
+  const auto trimmed = [](std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+  };
+  // The text folded at once (folding keeps every line break), read line by line beside
+  // the text itself.
+  const std::string folded = text::fold(table_text);
+  bool header = false, entries = false;
+  for (std::size_t at = 0, folded_at = 0; at < table_text.size();) {
+    const std::size_t end = std::min(table_text.find('\n', at), table_text.size());
+    const std::size_t folded_end = std::min(folded.find('\n', folded_at), folded.size());
+    const std::string_view raw = trimmed(table_text.substr(at, end - at));
+    const std::string_view line = trimmed(std::string_view(folded).substr(folded_at, folded_end - folded_at));
+    at = end + 1;
+    folded_at = folded_end + 1;
+    if (raw.empty()) continue;
+    if (raw.front() == '#') {
+      header = true;
+      continue;
+    }
+    // A line before the header or without its two columns is left to the parser, which
+    // reports what is wrong.
+    const std::size_t tab = raw.find('\t');
+    if (!header || tab == std::string_view::npos || raw.find('\t', tab + 1) != std::string_view::npos) return true;
+    entries = true;
+    // Folded, the line reads as parsed: normalising changes nothing that folding does
+    // not undo, but for characters folding leaves alone (Unicode spaces and invisible
+    // characters; bad bytes). A line where those remain goes to the parser if they do.
+    if (std::any_of(line.begin(), line.end(), [](char c) { return (c & 0x80) != 0; }) &&
+        (text::normalize(raw.substr(0, tab)) != trimmed(raw.substr(0, tab)) ||
+         text::normalize(raw.substr(tab + 1)) != trimmed(raw.substr(tab + 1))))
+      return true;
+    const std::size_t folded_tab = line.find('\t');
+    if (folded_tab == std::string_view::npos) return true;
+    if (has(keys, trimmed(line.substr(0, folded_tab)))) return true;
+    const std::string_view expansions = line.substr(folded_tab + 1);
+    for (std::size_t from = 0; from <= expansions.size();) {
+      const std::size_t to = std::min(expansions.find(';', from), expansions.size());
+      // Every word of the expansion in the query, as words_of_folded() splits it.
+      const std::string_view expansion = expansions.substr(from, to - from);
+      bool all = false;
+      for (std::size_t w = 0; w < expansion.size();) {
+        if (!is_word_byte(expansion[w])) {
+          ++w;
+          continue;
+        }
+        std::size_t w_end = w;
+        while (w_end < expansion.size() && is_word_byte(expansion[w_end])) ++w_end;
+        all = has(words, expansion.substr(w, w_end - w));
+        if (!all) break;
+        w = w_end;
+      }
+      if (all) return true;
+      from = to + 1;
+    }
+  }
+  return !entries;
+}
+
+std::string expand_synonyms(std::string_view query, const AbbreviationTable& table) {
+  return may_expand(query, table.text()) ? expand_synonyms(query, table.entries()) : std::string(query);
+}
+
 std::string expand_synonyms(std::string_view query, const std::vector<Abbreviation>& abbreviations) {
   if (abbreviations.empty()) return std::string(query);
   struct Expansion {

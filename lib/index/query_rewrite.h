@@ -9,6 +9,7 @@
 
 namespace tracuu {
 struct Abbreviation;
+class AbbreviationTable;
 }
 
 namespace tracuu::index {
@@ -34,5 +35,14 @@ std::string ranked_text(std::string_view query);
 //   bảo vệ an ninh tổ quốc -> bảo vệ ("an ninh tổ quốc" OR ANTQ)
 // Words that carry a field, a +/- sign or are operators are left alone.
 std::string expand_synonyms(std::string_view query, const std::vector<Abbreviation>& abbreviations);
+
+// The same with the abbreviations of `table`, parsed only when may_expand() says the
+// query may use them: a search process is spared most of the parsing.
+std::string expand_synonyms(std::string_view query, const AbbreviationTable& table);
+
+// False only when expand_synonyms() would leave `query` as it is with the abbreviations
+// in `table_text` (the text of abbreviations.tsv): it holds no abbreviation alone and
+// not every word of any expansion. Reads the folded text directly, without the parser.
+bool may_expand(std::string_view query, std::string_view table_text);
 
 }  // namespace tracuu::index

@@ -456,7 +456,8 @@ SearchResult search(const std::filesystem::path& db, const std::string& query, c
                 "give some words to look for, e.g. tracuu search \"bo cong an\"");
   }
   check_fields(normalized);
-  if (options.resources) normalized = expand_synonyms(normalized, options.resources->tables().abbreviations);
+  if (options.resources && options.resources->tables().abbreviations)
+    normalized = expand_synonyms(normalized, *options.resources->tables().abbreviations);
 
   Layout layout;
   Xapian::Database database = open_readable(db, options.partial, &result.warnings, &layout);

@@ -89,7 +89,8 @@ TEST_CASE("resources: the real data/ loads") {
   CHECK_FALSE(tracuu::is_boilerplate_line(t, "Hội nghị tổng kết công tác năm"));
 
   bool antq = false;
-  for (const auto& a : t.abbreviations)
+  REQUIRE(t.abbreviations);
+  for (const auto& a : t.abbreviations->entries())
     if (a.abbreviation == "ANTQ" && a.expansions.front() == "an ninh Tổ quốc") antq = true;
   CHECK(antq);
 }

@@ -1,9 +1,13 @@
 // Unit tests for lib/index/query_rewrite: synonyms both ways and the unknown-field check.
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "data/resources_tables.h"
 #include "index/query_rewrite.h"
 #include "tracuu/error.h"
+#include "tracuu/text.h"
 
 using namespace tracuu;
 
@@ -33,6 +37,55 @@ TEST_CASE("expand_synonyms: fields, signs, operators and other phrases are left 
   CHECK(index::expand_synonyms("\"an ninh quốc gia\"", list) == "\"an ninh quốc gia\"");
   CHECK(index::expand_synonyms("an ninh", list) == "an ninh");
   CHECK(index::expand_synonyms("ANTQ", {}) == "ANTQ");
+}
+
+TEST_CASE("may_expand: false only where nothing would expand, and for most queries") {
+  std::ifstream in(std::string(TRACUU_SOURCE_DATA_DIR) + "/abbreviations.tsv");
+  std::stringstream text;
+  text << in.rdbuf();
+  const AbbreviationTable table(text.str(), "abbreviations.tsv");
+  const auto& entries = table.entries();
+  REQUIRE(entries.size() > 20);
+  std::vector<std::string> queries = {"phương", "cong tac phong", "hội nghị tổng kết", "\"từ cơ sở\"",
+                                      "ref:09-ct/tw", "an ninh", "bảo vệ an ninh", "title:ANTQ", "-BCA", ""};
+  for (const auto& a : entries) {
+    queries.push_back(a.abbreviation);
+    queries.push_back("tin " + tracuu::text::lower(a.abbreviation) + " mới");
+    for (const auto& e : a.expansions) {
+      queries.push_back(e);
+      queries.push_back("bảo vệ " + tracuu::text::fold(e));
+      queries.push_back("\"" + e + "\"");
+    }
+  }
+  std::size_t expanding = 0;
+  for (const auto& q : queries) {
+    CAPTURE(q);
+    const std::string expanded = index::expand_synonyms(q, entries);
+    if (expanded != q) ++expanding;
+    // Never false where the query would expand; and the table's overload agrees.
+    if (!index::may_expand(q, table.text())) CHECK(expanded == q);
+    CHECK(index::expand_synonyms(q, table) == expanded);
+  }
+  CHECK(expanding > entries.size());  // the test queries do expand
+  // Most queries name no abbreviation: the file is not parsed for them.
+  for (const char* q : {"phương", "cong tac phong", "hội nghị tổng kết", "\"từ cơ sở\"", "ref:09-ct/tw", "an ninh"})
+    CHECK_FALSE(index::may_expand(q, table.text()));
+  CHECK(index::may_expand("ANTQ", table.text()));
+  CHECK(index::may_expand("bảo vệ an ninh tổ quốc", table.text()));
+}
+
+TEST_CASE("may_expand: what it cannot read cheaply goes to the parser, which reports errors") {
+  const std::string header = "# abbreviation\texpansion\n";
+  // A no-break space in an expansion, which normalising turns into a space.
+  CHECK(index::may_expand("phương", header + "ANTQ\tan\xC2\xA0ninh T\xE1\xBB\x95 qu\xE1\xBB\x91\x63\n"));
+  CHECK_FALSE(index::may_expand("phương", header + "ANTQ\tan ninh Tổ quốc\n"));
+  // Malformed: no header, one column, three columns, no entries at all.
+  for (const std::string& bad : {std::string("ANTQ\tan ninh Tổ quốc\n"), header + "ANTQ\n", header + "A\tb\tc\n", header}) {
+    CAPTURE(bad);
+    CHECK(index::may_expand("phương", bad));
+    const AbbreviationTable table(bad, "abbreviations.tsv");
+    CHECK_THROWS_AS(index::expand_synonyms("phương", table), Error);
+  }
 }
 
 TEST_CASE("check_fields: known fields pass, unknown ones name the closest") {
