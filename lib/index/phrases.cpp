@@ -53,6 +53,21 @@ bool PhraseCheck::operator()(const Xapian::Document& doc) const {
 // Positions p, p+1, ... of the words in turn: walk the first word's positions and
 // skip the others forward to where they would have to be.
 bool PhraseCheck::holds(Xapian::docid did, const std::vector<std::string>& words) const {
+  // Xapian 1.4 reads each position list through a new cursor copied from the position
+  // table's own one, which only a lookup of the table itself moves: left where the index
+  // was opened, every list costs two block reads, the branch and the leaf, though
+  // successive lists of a word go through the same branch. One such lookup on the first
+  // document checked (a term list's positionlist_count()) leaves the table's cursor on
+  // the branch of a phrase word, and of the words near it in the alphabet: their lists
+  // then cost the leaf alone. "tình trạng khai" at 20,000 articles: 738 → 493 block
+  // reads for 40k more instructions.
+  if (!primed_) {
+    primed_ = true;
+    const std::string& word = words[words.size() / 2];
+    Xapian::TermIterator term = db_.termlist_begin(did);
+    term.skip_to(word);
+    if (term != db_.termlist_end(did) && *term == word) (void)term.positionlist_count();
+  }
   std::vector<Xapian::PositionIterator> at;
   for (const std::string& word : words) {
     at.push_back(db_.positionlist_begin(did, word));

@@ -30,6 +30,7 @@ class PhraseCheck : public Xapian::MatchDecider {
 
   Xapian::Database db_;
   std::vector<std::vector<std::string>> phrases_;
+  mutable bool primed_ = false;  // the position table's cursor moved (holds())
 };
 
 }  // namespace tracuu::index
