@@ -219,11 +219,11 @@ bool may_expand(std::string_view query, std::string_view table_text) {
     if (!header || tab == std::string_view::npos || raw.find('\t', tab + 1) != std::string_view::npos) return true;
     entries = true;
     // Folded, the line reads as parsed: normalising changes nothing that folding does
-    // not undo, but for characters folding leaves alone (Unicode spaces and invisible
-    // characters; bad bytes). A line where those remain goes to the parser if they do.
+    // not undo (NFC, tone placement), but for layout (Unicode spaces and invisible
+    // characters, which folding leaves alone; bad bytes). A line whose folded form keeps
+    // such characters goes to the parser if layout would change them.
     if (std::any_of(line.begin(), line.end(), [](char c) { return (c & 0x80) != 0; }) &&
-        (text::normalize(raw.substr(0, tab)) != trimmed(raw.substr(0, tab)) ||
-         text::normalize(raw.substr(tab + 1)) != trimmed(raw.substr(tab + 1))))
+        (!text::layout_is_clean(trimmed(raw.substr(0, tab))) || !text::layout_is_clean(trimmed(raw.substr(tab + 1)))))
       return true;
     const std::size_t folded_tab = line.find('\t');
     if (folded_tab == std::string_view::npos) return true;

@@ -83,8 +83,16 @@ std::uint16_t table_flags(UChar32 c) {
   if (folded.size() > sizeof(TableEntry::bytes)) bits |= kFoldTooLong;
   if (lower.size() > sizeof(TableEntry::bytes)) bits |= kLowerTooLong;
   if (!U_IS_SURROGATE(c) && lower != to_utf8(icu::UnicodeString(c))) bits |= kLowerDiffers;
+  if (!U_IS_SURROGATE(c)) {
+    UErrorCode status = U_ZERO_ERROR;
+    const bool normalized = nfc().isNormalized(icu::UnicodeString(c), status);
+    check_icu(status, "NFC check");
+    if (normalized && nfc().hasBoundaryBefore(c)) bits |= kNfcStable;
+  }
   return bits | char_classes(c);
 }
+
+UChar32 compose_tone(char base, int tone) { return nfc().composePair(base, kToneMarks[tone]); }
 
 std::uint16_t char_classes(UChar32 c) {
   std::uint16_t bits = 0;

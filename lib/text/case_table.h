@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include <unicode/umachine.h>
 
@@ -34,12 +35,22 @@ enum TableFlag : std::uint16_t {
   kMark = 128,
   kUpper = 256,
   kSpace = 512,
+  // NFC leaves c as it is, and c combines with nothing before it: text made of such
+  // characters alone (Vietnamese in NFC, Latin, punctuation) is already NFC.
+  kNfcStable = 1024,
 };
+
+// The five Vietnamese tone marks (grave, acute, hook above, tilde, dot below) and the
+// vowels tones.cpp moves them between.
+inline constexpr UChar32 kToneMarks[5] = {0x0300, 0x0301, 0x0309, 0x0303, 0x0323};
+inline constexpr char kTonedBases[] = "aeyAEYoOuU";
+inline constexpr int kTonedBaseCount = sizeof kTonedBases - 1;
 
 struct CaseTables {
   TableEntry fold[kTableEnd];
   TableEntry lower[kTableEnd];
   std::uint16_t flags[kTableEnd];
+  UChar32 toned[kTonedBaseCount][5];  // kTonedBases[i] with kToneMarks[t], composed
 };
 
 // The tables: constant data generated at build time, nothing is computed at run time.
@@ -51,8 +62,17 @@ std::string fold_code_point(UChar32 c);
 std::string lower_code_point(UChar32 c);
 // The TableFlag bits of `c`, from the two maps above and ICU's properties.
 std::uint16_t table_flags(UChar32 c);
+// `base` with tone mark kToneMarks[tone], composed by ICU (the generator fills
+// CaseTables::toned from it).
+UChar32 compose_tone(char base, int tone);
 // Only its character-class bits (kAlpha, kMark, kUpper, kSpace): cheap, for any `c`.
 std::uint16_t char_classes(UChar32 c);
+
+// True when every character of `text` is one NFC leaves alone and that combines with
+// nothing before it (kNfcStable): the text is then NFC, found without ICU. False for
+// anything else (combining marks, code points past the tables, bad bytes), which only
+// ICU can judge.
+bool surely_nfc(std::string_view text);
 
 // True for the combining diacritic blocks fold() strips (U+0300..U+036F and kin).
 bool is_stripped_mark(UChar32 c);

@@ -184,23 +184,39 @@ std::string fold(std::string_view s) {
   return out.take();
 }
 
-bool has_diacritics(std::string_view s) {
-  const CaseTables& t = case_tables();
+namespace {
+
+// True when `test` holds for some non-ASCII code point of `s` (negative for a bad byte).
+template <class Test>
+bool any_non_ascii(std::string_view s, Test test) {
   for (std::size_t i = 0; i < s.size();) {
     if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
       continue;
     }
-    UChar32 c = detail::next_code_point(s, i);
-    if (c < 0) continue;
-    if (c < kTableEnd) {
-      if (t.flags[c] & detail::kFoldDiffers) return true;
-    } else if (!fold_is_identity(c) &&
-               detail::fold_code_point(c) != detail::lower_code_point(c)) {
-      return true;
-    }
+    if (test(detail::next_code_point(s, i))) return true;
   }
   return false;
 }
+
+}  // namespace
+
+bool has_diacritics(std::string_view s) {
+  const CaseTables& t = case_tables();
+  return any_non_ascii(s, [&](UChar32 c) {
+    if (c < 0) return false;
+    if (c < kTableEnd) return (t.flags[c] & detail::kFoldDiffers) != 0;
+    return !fold_is_identity(c) && detail::fold_code_point(c) != detail::lower_code_point(c);
+  });
+}
+
+namespace detail {
+
+bool surely_nfc(std::string_view text) {
+  const CaseTables& t = case_tables();
+  return !any_non_ascii(text, [&](UChar32 c) { return c < 0 || c >= kTableEnd || !(t.flags[c] & kNfcStable); });
+}
+
+}  // namespace detail
 
 }  // namespace tracuu::text

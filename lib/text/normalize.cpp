@@ -5,6 +5,7 @@
 // still ends up composed, which keeps normalize(normalize(x)) == normalize(x).
 #include "tracuu/text.h"
 
+#include "text/case_table.h"
 #include "text/tones.h"
 #include "text/utf8_util.h"
 
@@ -147,8 +148,15 @@ std::string clean_layout(std::string_view in) {
 
 }  // namespace
 
+bool layout_is_clean(std::string_view utf8) { return clean_layout(utf8) == utf8; }
+
 std::string normalize(std::string_view utf8) {
-  return detail::canonical_tones(detail::to_nfc(clean_layout(utf8)));
+  // Text of characters NFC leaves alone (most Vietnamese text, which pages write in
+  // NFC) skips ICU: a search process whose query is such text never loads its
+  // normaliser.
+  std::string laid_out = clean_layout(utf8);
+  if (!detail::surely_nfc(laid_out)) laid_out = detail::to_nfc(std::move(laid_out));
+  return detail::canonical_tones(std::move(laid_out));
 }
 
 }  // namespace tracuu::text

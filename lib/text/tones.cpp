@@ -2,22 +2,18 @@
 // first vowel of an open "oa", "oe", "uy" syllable, the modern style (kiểu mới) the
 // second; news sites mix both, even in one article ("Uỷ viên" / "Ủy viên"), and NFC
 // does not unify them (reference/vietnamese.md §5). kiểu cũ is the majority style in
-// press text, so it is canonical. The tables come from ICU's composition data.
+// press text, so it is canonical. The tables come from ICU's composition data, read at
+// build time (case_table.h), so a search process does not load ICU's normaliser here.
 #include "text/tones.h"
 
 #include <array>
 #include <string_view>
 
-#include <unicode/normalizer2.h>
-#include <unicode/uchar.h>
-
+#include "text/case_table.h"
 #include "text/utf8_util.h"
 
 namespace tracuu::text::detail {
 namespace {
-
-// grave, acute, hook above, tilde, dot below: the five Vietnamese tone marks.
-constexpr std::array<UChar32, 5> kToneMarks = {0x0300, 0x0301, 0x0309, 0x0303, 0x0323};
 
 // The toned vowels that can end a modern-style open syllable live in two small
 // ranges (Latin-1 à..ý and Latin Extended Additional ạ..ỹ); one slot per code point.
@@ -57,16 +53,16 @@ int first_index(char v) {
 const ToneTables& tables() {
   static const ToneTables t = [] {
     ToneTables built;
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-    check_icu(status, "getNFCInstance");
-    for (int tone = 0; tone < 5; ++tone) {
-      for (char base : {'a', 'e', 'y', 'A', 'E', 'Y'}) {
-        UChar32 c = nfc->composePair(base, kToneMarks[tone]);
-        if (SecondVowel* slot = built.second(c)) *slot = {base, tone};
-      }
-      for (char base : {'o', 'O', 'u', 'U'}) {
-        built.first[first_index(base)][tone] = nfc->composePair(base, kToneMarks[tone]);
+    const CaseTables& composed = case_tables();
+    for (int base = 0; base < kTonedBaseCount; ++base) {
+      const char letter = kTonedBases[base];
+      for (int tone = 0; tone < 5; ++tone) {
+        const UChar32 c = composed.toned[base][tone];
+        if (const int first = first_index(letter); first >= 0) {
+          built.first[first][tone] = c;
+        } else if (SecondVowel* slot = built.second(c)) {
+          *slot = {letter, tone};
+        }
       }
     }
     return built;
@@ -76,7 +72,8 @@ const ToneTables& tables() {
 
 bool is_letter(UChar32 c) {
   if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-  return u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+  const std::uint16_t classes = c < kTableEnd ? case_tables().flags[c] : char_classes(c);
+  return (classes & (kAlpha | kMark)) != 0;
 }
 
 // True when the letters before `pos` (back to the previous non-letter) form a
@@ -112,7 +109,7 @@ bool has_vietnamese_onset(std::string_view s, std::size_t pos) {
 }  // namespace
 
 std::string canonical_tones(std::string nfc) {
-  const ToneTables& t = tables();
+  const ToneTables* t = nullptr;  // built from ICU's data on the first candidate only
   const std::string_view s = nfc;
   std::string out;
   std::size_t copied = 0;  // s[0, copied) is already in `out`
@@ -125,7 +122,8 @@ std::string canonical_tones(std::string nfc) {
     const unsigned char lead = static_cast<unsigned char>(s[i + 1]);
     if (lead != 0xC3 && lead != 0xE1) continue;
     std::size_t after = i + 1;
-    const SecondVowel* v = t.second(next_code_point(s, after));
+    if (!t) t = &tables();
+    const SecondVowel* v = t->second(next_code_point(s, after));
     if (!v || !v->base) continue;
     if ((lower_first == 'u') != ((v->base | 0x20) == 'y')) continue;  // oa, oe, uy only
     std::size_t next = after;
@@ -133,7 +131,7 @@ std::string canonical_tones(std::string nfc) {
     if (!has_vietnamese_onset(s, i)) continue;
     if (out.empty()) out.reserve(s.size() + 8);
     out.append(s.substr(copied, i - copied));
-    append_utf8(out, t.first[first_index(first)][v->tone]);
+    append_utf8(out, t->first[first_index(first)][v->tone]);
     out.push_back(v->base);
     copied = after;
     i = after - 1;

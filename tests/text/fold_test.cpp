@@ -190,6 +190,18 @@ std::string entry_mismatch(const detail::TableEntry& e, bool too_long, const std
 
 }  // namespace
 
+TEST_CASE("case tables: the generated toned vowels are ICU's compositions") {
+  const detail::CaseTables& t = detail::case_tables();
+  for (int base = 0; base < detail::kTonedBaseCount; ++base)
+    for (int tone = 0; tone < 5; ++tone) {
+      CAPTURE(detail::kTonedBases[base]);
+      CAPTURE(tone);
+      CHECK(t.toned[base][tone] == detail::compose_tone(detail::kTonedBases[base], tone));
+    }
+  CHECK(t.toned[0][0] == 0x00E0);  // à
+  CHECK(t.toned[8][4] == 0x1EE5);  // ụ
+}
+
 TEST_CASE("case tables: the generated tables match the runtime case maps") {
   // The tables are generated at build time from fold_code_point()/lower_code_point();
   // any drift (a generator bug, a stale table, another ICU at run time) shows up here.

@@ -3,11 +3,16 @@
 // NFD strings are written with escapes so the decomposed form stays visible.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include "text/case_table.h"
 #include "tracuu/text.h"
 
 using tracuu::text::normalize;
@@ -196,4 +201,58 @@ TEST_CASE("normalize: a whole article is idempotent and keeps valid UTF-8 under 
 
   // Input is meant to be valid UTF-8 (decode() first); if it is not, output still is.
   CHECK(normalize("a\xFF" "b") == "a\uFFFDb");
+}
+
+TEST_CASE("normalize: text of NFC-stable characters is found NFC without ICU, and is") {
+  // normalize() trusts surely_nfc() (the kNfcStable flags) instead of asking ICU; check
+  // on random text of flagged characters, and of them mixed with combining marks and
+  // characters past the tables, that it says yes only where ICU's NFC changes nothing.
+  using namespace tracuu::text::detail;
+  const CaseTables& t = case_tables();
+  std::vector<UChar32> stable, other = {0x0300, 0x0301, 0x0302, 0x0303, 0x0309, 0x031B, 0x0323,
+                                        0x0344, 0x0958, 0x2126, 0x212B, 0x1100, 0x1161, 0xAC00, 0x1F71};
+  for (UChar32 c = 1; c < kTableEnd; ++c)
+    if (t.flags[c] & kNfcStable) stable.push_back(c);
+  // Vietnamese letters and the punctuation of news text are all among them.
+  for (UChar32 c : {0x00E0, 0x0111, 0x01A1, 0x01B0, 0x1EA1, 0x1EC7, 0x1EF9, 0x2013, 0x201C})
+    CHECK(std::find(stable.begin(), stable.end(), c) != stable.end());
+  for (UChar32 c : {0x0300, 0x0344, 0x0958, 0x2126, 0x212B, 0x1161})
+    CHECK(std::find(stable.begin(), stable.end(), c) == stable.end());
+  CHECK(surely_nfc("Chính quyền địa phương – “an ninh”, 09-CT/TW"));
+  CHECK_FALSE(surely_nfc("phu\u031Bo\u031Bng"));  // NFD
+  CHECK_FALSE(surely_nfc("\xFF"));
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  REQUIRE(U_SUCCESS(status));
+  std::mt19937 rng(3122026);
+  int trusted = 0;
+  for (int round = 0; round < 20000; ++round) {
+    icu::UnicodeString text;
+    const bool mixed = round % 2 == 1;
+    for (int n = 1 + rng() % 8; n > 0; --n)
+      text.append(mixed && rng() % 3 == 0 ? other[rng() % other.size()] : stable[rng() % stable.size()]);
+    std::string utf8, expected;
+    text.toUTF8String(utf8);
+    nfc->normalize(text, status).toUTF8String(expected);
+    REQUIRE(U_SUCCESS(status));
+    CAPTURE(utf8);
+    if (surely_nfc(utf8)) {
+      ++trusted;
+      CHECK(expected == utf8);
+    }
+    if (!mixed) CHECK(surely_nfc(utf8));
+  }
+  CHECK(trusted >= 10000);
+}
+
+TEST_CASE("normalize: layout_is_clean says whether only NFC and tones would change") {
+  using tracuu::text::layout_is_clean;
+  CHECK(layout_is_clean("an ninh Tổ quốc"));
+  CHECK(layout_is_clean("hoà thuận"));  // tone placement is not layout
+  CHECK(layout_is_clean("phu\u031Bo\u031Bng"));  // nor is NFC
+  CHECK_FALSE(layout_is_clean("an\u00A0ninh"));
+  CHECK_FALSE(layout_is_clean("an  ninh"));
+  CHECK_FALSE(layout_is_clean("an\u200Bninh"));
+  CHECK_FALSE(layout_is_clean(" an ninh"));
+  CHECK_FALSE(layout_is_clean("\u00D0\u1ED3ng"));
 }

@@ -45,6 +45,11 @@ bool looks_binary(std::string_view bytes);
 // no leading or trailing blank lines. Input must be valid UTF-8 (see decode()).
 std::string normalize(std::string_view utf8);
 
+// True when normalize() changes nothing in `utf8` but NFC and tone placement (no
+// spaces, line ends or invisible characters to clean): then fold(normalize(s)) ==
+// fold(s). Needs no ICU.
+bool layout_is_clean(std::string_view utf8);
+
 // Unicode lower-casing of normalised text (keeps diacritics).
 std::string lower(std::string_view utf8);
 
