@@ -49,18 +49,29 @@ std::vector<Piece> split(std::string_view q) {
 // "trat", "tu"}.
 bool is_word_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); }
 
+// Calls `visit` on each word of `folded` in turn while it returns true; returns false
+// when `visit` stopped it.
+template <class Visit>
+bool each_word(std::string_view folded, Visit visit) {
+  for (std::size_t at = 0; at < folded.size();) {
+    if (!is_word_byte(folded[at])) {
+      ++at;
+      continue;
+    }
+    std::size_t end = at;
+    while (end < folded.size() && is_word_byte(folded[end])) ++end;
+    if (!visit(folded.substr(at, end - at))) return false;
+    at = end;
+  }
+  return true;
+}
+
 std::vector<std::string> words_of_folded(std::string_view folded) {
   std::vector<std::string> out;
-  std::string current;
-  for (char c : folded) {
-    if (is_word_byte(c)) {
-      current += c;
-    } else if (!current.empty()) {
-      out.push_back(std::move(current));
-      current.clear();
-    }
-  }
-  if (!current.empty()) out.push_back(std::move(current));
+  each_word(folded, [&](std::string_view word) {
+    out.emplace_back(word);
+    return true;
+  });
   return out;
 }
 
@@ -98,6 +109,32 @@ std::string alternatives(const Abbreviation& a) {
   for (const auto& e : a.expansions) out += " OR \"" + e + "\"";
   return out + ")";
 }
+
+
+// The query as expand_synonyms() reads it: its pieces, and for each plain word and
+// phrase its folded words, each folded once.
+struct FoldedQuery {
+  std::vector<Piece> pieces;
+  std::vector<std::string> keys;                // a plain word folded whole ("tp.hcm"), else ""
+  std::vector<std::vector<std::string>> words;  // the folded words of a plain word or phrase
+  std::vector<std::string> all_words;           // every folded word of the query
+
+  explicit FoldedQuery(std::string_view query) : pieces(split(query)), keys(pieces.size()), words(pieces.size()) {
+    for (std::size_t j = 0; j < pieces.size(); ++j) {
+      const Piece& p = pieces[j];
+      if (p.kind == Piece::Word && is_plain_word(p.text)) {
+        keys[j] = text::fold(p.text);
+        words[j] = words_of_folded(keys[j]);
+      } else if (p.kind == Piece::Phrase) {
+        words[j] = folded_words(p.text);
+      }
+      all_words.insert(all_words.end(), words[j].begin(), words[j].end());
+    }
+  }
+  bool plain(std::size_t j) const { return pieces[j].kind == Piece::Word && is_plain_word(pieces[j].text); }
+  bool has_word(std::string_view w) const { return std::find(all_words.begin(), all_words.end(), w) != all_words.end(); }
+  bool has_key(std::string_view k) const { return !k.empty() && std::find(keys.begin(), keys.end(), k) != keys.end(); }
+};
 
 }  // namespace
 
@@ -178,20 +215,9 @@ std::string ranked_text(std::string_view query) {
   return out;
 }
 
-bool may_expand(std::string_view query, std::string_view table_text) {
-  // The query's words, and its plain words whole, folded as expand_synonyms() folds them.
-  std::vector<std::string> words, keys;
-  for (const Piece& p : split(query)) {
-    if (p.kind == Piece::Word && is_plain_word(p.text)) {
-      keys.push_back(text::fold(p.text));
-      for (auto& w : words_of_folded(keys.back())) words.push_back(std::move(w));
-    } else if (p.kind == Piece::Phrase) {
-      for (auto& w : folded_words(p.text)) words.push_back(std::move(w));
-    }
-  }
-  const auto has = [](const std::vector<std::string>& list, std::string_view w) {
-    return std::find(list.begin(), list.end(), w) != list.end();
-  };
+namespace {
+
+bool may_expand(const FoldedQuery& q, std::string_view table_text) {
   const auto trimmed = [](std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
@@ -215,8 +241,10 @@ bool may_expand(std::string_view query, std::string_view table_text) {
     }
     // A line before the header or without its two columns is left to the parser, which
     // reports what is wrong.
-    const std::size_t tab = raw.find('\t');
-    if (!header || tab == std::string_view::npos || raw.find('\t', tab + 1) != std::string_view::npos) return true;
+    const std::size_t tab = raw.find('\t'), folded_tab = line.find('\t');
+    if (!header || tab == std::string_view::npos || raw.find('\t', tab + 1) != std::string_view::npos ||
+        folded_tab == std::string_view::npos)
+      return true;
     entries = true;
     // Folded, the line reads as parsed: normalising changes nothing that folding does
     // not undo (NFC, tone placement), but for layout (Unicode spaces and invisible
@@ -225,95 +253,59 @@ bool may_expand(std::string_view query, std::string_view table_text) {
     if (std::any_of(line.begin(), line.end(), [](char c) { return (c & 0x80) != 0; }) &&
         (!text::layout_is_clean(trimmed(raw.substr(0, tab))) || !text::layout_is_clean(trimmed(raw.substr(tab + 1)))))
       return true;
-    const std::size_t folded_tab = line.find('\t');
-    if (folded_tab == std::string_view::npos) return true;
-    if (has(keys, trimmed(line.substr(0, folded_tab)))) return true;
+    if (q.has_key(trimmed(line.substr(0, folded_tab)))) return true;
     const std::string_view expansions = line.substr(folded_tab + 1);
     for (std::size_t from = 0; from <= expansions.size();) {
       const std::size_t to = std::min(expansions.find(';', from), expansions.size());
-      // Every word of the expansion in the query, as words_of_folded() splits it.
       const std::string_view expansion = expansions.substr(from, to - from);
-      bool all = false;
-      for (std::size_t w = 0; w < expansion.size();) {
-        if (!is_word_byte(expansion[w])) {
-          ++w;
-          continue;
-        }
-        std::size_t w_end = w;
-        while (w_end < expansion.size() && is_word_byte(expansion[w_end])) ++w_end;
-        all = has(words, expansion.substr(w, w_end - w));
-        if (!all) break;
-        w = w_end;
-      }
-      if (all) return true;
+      const auto in_query = [&](std::string_view word) { return q.has_word(word); };
+      if (each_word(expansion, in_query) && !words_of_folded(expansion).empty()) return true;
       from = to + 1;
     }
   }
   return !entries;
 }
 
-std::string expand_synonyms(std::string_view query, const AbbreviationTable& table) {
-  return may_expand(query, table.text()) ? expand_synonyms(query, table.entries()) : std::string(query);
-}
-
-std::string expand_synonyms(std::string_view query, const std::vector<Abbreviation>& abbreviations) {
-  if (abbreviations.empty()) return std::string(query);
+std::string expand_synonyms(const FoldedQuery& q, const std::vector<Abbreviation>& abbreviations) {
   struct Expansion {
     std::vector<std::string> words;
     const Abbreviation* abbreviation;
   };
   std::vector<Expansion> expansions;
   std::vector<std::string> folded_abbreviations;
-  const std::vector<Piece> pieces = split(query);
-  // The folded words of each plain word piece, folded once (the expansions are tried
-  // at every position); and every folded word of the query, phrases included.
-  std::vector<std::vector<std::string>> piece_words(pieces.size());
-  std::vector<std::string> query_words;
-  for (std::size_t j = 0; j < pieces.size(); ++j) {
-    if (pieces[j].kind == Piece::Word && is_plain_word(pieces[j].text)) {
-      piece_words[j] = folded_words(pieces[j].text);
-      query_words.insert(query_words.end(), piece_words[j].begin(), piece_words[j].end());
-    } else if (pieces[j].kind == Piece::Phrase) {
-      for (auto& word : folded_words(pieces[j].text)) query_words.push_back(std::move(word));
-    }
-  }
-  const auto in_query = [&](const std::string& word) {
-    return std::find(query_words.begin(), query_words.end(), word) != query_words.end();
-  };
   // Only the expansions whose words all occur in the query can match: the others are
   // left out once folded (every search starts here, with a hundred expansions).
   for (const auto& a : abbreviations) {
     folded_abbreviations.push_back(text::fold(a.abbreviation));
     for (const auto& e : a.expansions) {
       const std::string folded = text::fold(e);
-      const auto first_end = std::find_if(folded.begin(), folded.end(), [](char c) { return !is_word_byte(c); });
-      if (!in_query(std::string(folded.begin(), first_end))) continue;  // the usual case: no vector built
+      if (!each_word(folded, [&](std::string_view word) { return q.has_word(word); })) continue;
       std::vector<std::string> words = words_of_folded(folded);
-      if (std::all_of(words.begin(), words.end(), in_query)) expansions.push_back({std::move(words), &a});
+      if (!words.empty()) expansions.push_back({std::move(words), &a});
     }
   }
   // Longest first, so "an ninh quốc gia" wins over a shorter overlapping expansion.
   std::sort(expansions.begin(), expansions.end(),
             [](const auto& x, const auto& y) { return x.words.size() > y.words.size(); });
 
+  const std::vector<Piece>& pieces = q.pieces;
   std::string out;
   for (std::size_t i = 0; i < pieces.size();) {
     const Piece& p = pieces[i];
     if (p.kind == Piece::Phrase) {
-      const auto words = folded_words(p.text);
-      const auto match = std::find_if(expansions.begin(), expansions.end(), [&](const auto& e) { return e.words == words; });
+      const auto match =
+          std::find_if(expansions.begin(), expansions.end(), [&](const auto& e) { return e.words == q.words[i]; });
       out += match == expansions.end() ? p.text : "(" + p.text + " OR " + match->abbreviation->abbreviation + ")";
       ++i;
       continue;
     }
-    if (p.kind != Piece::Word || !is_plain_word(p.text)) {
+    if (!q.plain(i)) {
       out += p.text;
       ++i;
       continue;
     }
     // An abbreviation written alone.
-    const std::string key = text::fold(p.text);
-    const auto abbr = std::find(folded_abbreviations.begin(), folded_abbreviations.end(), key);
+    const auto abbr = std::find(folded_abbreviations.begin(), folded_abbreviations.end(), q.keys[i]);
     if (abbr != folded_abbreviations.end()) {
       out += alternatives(abbreviations[static_cast<std::size_t>(abbr - folded_abbreviations.begin())]);
       ++i;
@@ -326,8 +318,8 @@ std::string expand_synonyms(std::string_view query, const std::vector<Abbreviati
       std::size_t j = i;
       std::string span;
       while (j < pieces.size() && words.size() < e.words.size()) {
-        if (pieces[j].kind == Piece::Word && is_plain_word(pieces[j].text)) {
-          words.insert(words.end(), piece_words[j].begin(), piece_words[j].end());
+        if (q.plain(j)) {
+          words.insert(words.end(), q.words[j].begin(), q.words[j].end());
           span += pieces[j].text;
           ++j;
         } else if (pieces[j].kind == Piece::Other && pieces[j].text == " " && !words.empty()) {
@@ -350,6 +342,22 @@ std::string expand_synonyms(std::string_view query, const std::vector<Abbreviati
     }
   }
   return out;
+}
+
+}  // namespace
+
+bool may_expand(std::string_view query, std::string_view table_text) {
+  return may_expand(FoldedQuery(query), table_text);
+}
+
+std::string expand_synonyms(std::string_view query, const AbbreviationTable& table) {
+  const FoldedQuery q(query);
+  return may_expand(q, table.text()) ? expand_synonyms(q, table.entries()) : std::string(query);
+}
+
+std::string expand_synonyms(std::string_view query, const std::vector<Abbreviation>& abbreviations) {
+  if (abbreviations.empty()) return std::string(query);
+  return expand_synonyms(FoldedQuery(query), abbreviations);
 }
 
 }  // namespace tracuu::index
