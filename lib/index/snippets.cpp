@@ -4,13 +4,17 @@
 #include <algorithm>
 #include <utility>
 
+#include "index/schema.h"
 #include "index/terms.h"
 #include "tracuu/text.h"
 
 namespace tracuu::index {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+// The blanks that end a run of text: no word Xapian reads spans one.
+constexpr std::string_view kBlanks = " \n\t\r";
+
+bool is_space(char c) { return kBlanks.find(c) != std::string_view::npos; }
 
 // The code point starting at byte `at` of `s`, as Xapian decodes it.
 unsigned code_point_at(std::string_view s, std::size_t at) {
@@ -56,7 +60,7 @@ bool opens_with(const std::string& marked, std::string_view text) {
       at = it.raw() - text.data();
       break;
     }
-  const std::size_t end = std::min(text.find_first_of(" \n\t\r&<>", at), text.size());
+  const std::size_t end = std::min(text.find_first_of(" \n\t\r&<>", at), text.size());  // kBlanks, and what it escapes
   return at < end && std::string_view(marked).substr(0, end - at) == text.substr(at, end - at);
 }
 
@@ -122,12 +126,12 @@ std::size_t first_match(std::string_view text, const std::vector<std::string>& w
   if (words.empty()) return std::string_view::npos;
   for (std::size_t start = 0; start < text.size();) {
     std::size_t end = start + kStretch >= text.size() ? std::string_view::npos
-                                                       : text.find_first_of(" \n\t\r", start + kStretch);
+                                                       : text.find_first_of(kBlanks, start + kStretch);
     if (end == std::string_view::npos) end = text.size();
     if (holds_word(text::fold(text.substr(start, end - start)), words)) {
       // Then the run of the stretch that holds it.
       for (std::size_t run = start; run < end;) {
-        std::size_t run_end = text.find_first_of(" \n\t\r", run);
+        std::size_t run_end = text.find_first_of(kBlanks, run);
         if (run_end == std::string_view::npos || run_end > end) run_end = end;
         if (run_end > run && holds_word(text::fold(text.substr(run, run_end - run)), words)) return run;
         run = run_end + 1;
@@ -143,8 +147,8 @@ Snippets::Snippets(const std::vector<std::string>& terms, std::size_t bytes)
   // Xapian matches a word of the text to "Z" + its fold; a term whose rest is not its own
   // fold ("Z^đường", the exact form; "ZSduong", a headline word) never matches.
   for (const std::string& term : terms) {
-    if (term.size() < 2 || term[0] != 'Z') continue;
-    std::string word = term.substr(1);
+    if (term.size() <= kFolded.size() || term.compare(0, kFolded.size(), kFolded) != 0) continue;
+    std::string word = term.substr(kFolded.size());
     if (text::fold(word) == word) words_.push_back(std::move(word));
   }
 }
@@ -163,10 +167,9 @@ void Snippets::cut(const Xapian::MSet& weights, const std::string& body, SearchH
   std::string marked;
   if (match != std::string::npos) {
     const auto from = [&](std::size_t start) {
-      const auto snip = [&](const std::string& text) {
-        return weights.snippet(text, bytes_, stemmer_, Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH, "\x01", "\x02", "…");
-      };
-      return start == 0 ? snip(body) : snip(body.substr(start));
+      const std::string rest = start == 0 ? std::string() : body.substr(start);
+      return weights.snippet(start == 0 ? body : rest, bytes_, stemmer_, Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
+                             "\x01", "\x02", "…");
     };
     const std::size_t safe = match > bytes_ ? run_start(body, match - bytes_ - 1) : 0;
     const std::size_t near = match > kNear ? run_start(body, match - kNear - 1) : 0;

@@ -109,7 +109,7 @@ bool has_vietnamese_onset(std::string_view s, std::size_t pos) {
 }  // namespace
 
 std::string canonical_tones(std::string nfc) {
-  const ToneTables* t = nullptr;  // built from ICU's data on the first candidate only
+  const ToneTables& t = tables();
   const std::string_view s = nfc;
   std::string out;
   std::size_t copied = 0;  // s[0, copied) is already in `out`
@@ -122,8 +122,7 @@ std::string canonical_tones(std::string nfc) {
     const unsigned char lead = static_cast<unsigned char>(s[i + 1]);
     if (lead != 0xC3 && lead != 0xE1) continue;
     std::size_t after = i + 1;
-    if (!t) t = &tables();
-    const SecondVowel* v = t->second(next_code_point(s, after));
+    const SecondVowel* v = t.second(next_code_point(s, after));
     if (!v || !v->base) continue;
     if ((lower_first == 'u') != ((v->base | 0x20) == 'y')) continue;  // oa, oe, uy only
     std::size_t next = after;
@@ -131,7 +130,7 @@ std::string canonical_tones(std::string nfc) {
     if (!has_vietnamese_onset(s, i)) continue;
     if (out.empty()) out.reserve(s.size() + 8);
     out.append(s.substr(copied, i - copied));
-    append_utf8(out, t->first[first_index(first)][v->tone]);
+    append_utf8(out, t.first[first_index(first)][v->tone]);
     out.push_back(v->base);
     copied = after;
     i = after - 1;
