@@ -18,7 +18,6 @@
 #include <thread>
 #include <unordered_set>
 
-#include <sys/stat.h>
 
 #include "index/document.h"
 #include "index/layout.h"
@@ -40,16 +39,11 @@ struct FileState {
   std::string signature;  // "size:mtime_ns"; empty when the file vanished meanwhile
 };
 
-// One stat() per file: an unchanged re-run of a large corpus is mostly this.
-FileState state_of(const std::string& path) {
-  struct ::stat st {};
-  if (::stat(path.c_str(), &st) != 0) return {};
-  FileState s;
-  s.size = static_cast<std::uintmax_t>(st.st_size);
+// The state the walk saw (one stat() per file; an unchanged re-run is mostly the walk).
+FileState state_of(const ingest::WalkedFile& file) {
+  if (!file.stat) return {};
   // Nanoseconds since the Unix epoch (a signature is only ever compared with itself).
-  const long long ns = static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
-  s.signature = fmt::format("{}:{}", s.size, ns);
-  return s;
+  return {file.stat->size, fmt::format("{}:{}", file.stat->size, file.stat->mtime_ns)};
 }
 
 // Files to read, grouped so that a chunk holds at most kChunkFiles files and about
@@ -262,7 +256,9 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
     ++stats.skipped;
   };
 
-  ingest::WalkResult walked = ingest::walk(roots);
+  // The walk is mostly waiting on the filesystem: it takes every core (or --jobs threads).
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  ingest::WalkResult walked = ingest::walk(roots, options.jobs ? options.jobs : cores);
   for (auto& s : walked.skips) skip(std::move(s));
   if (walked.roots_found == 0) {
     throw Error(ErrorKind::Io, "none of the paths given to ingest exists",
@@ -275,7 +271,6 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
   const unsigned shard_count = static_cast<unsigned>(shards.size());
   // By default the readers leave a core to each writer: on 2 cores, one reader and one
   // writer ingest faster than two readers competing with the writer (measured).
-  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   stats.jobs = options.jobs ? options.jobs : std::max(1u, cores > shard_count ? cores - shard_count : 1u);
 
   // What the index holds, from every shard, keyed by raw path.
@@ -292,9 +287,10 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
   std::vector<Job> jobs;
   IngestProgress progress;
   progress.total = walked.files.size();
-  for (const auto& path : walked.files) {
+  for (const auto& file : walked.files) {
+    const std::string& path = file.path;
     ++stats.seen;
-    FileState state = state_of(path);
+    FileState state = state_of(file);
     if (state.signature.empty()) {
       skip({shown(path), "vanished while ingest ran"});
       ++progress.done;
@@ -373,7 +369,7 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
     // Files the walk did not see, under roots that exist and hold articles.
     if (options.prune) {
       for (auto& [raw, file] : stored) {
-        if (std::binary_search(walked.files.begin(), walked.files.end(), raw)) continue;  // sorted by walk()
+        if (walked.listed(raw)) continue;
         const fs::path path(raw);
         const bool under_walked_root = std::any_of(walked.prunable_roots.begin(), walked.prunable_roots.end(),
                                                    [&](const fs::path& root) { return ingest::is_under(path, root); });
