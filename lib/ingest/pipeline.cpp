@@ -366,14 +366,17 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
       reporter.progress(progress);
     }
 
-    // Files the walk did not see, under roots that exist and hold articles.
+    // Files the walk did not see, under roots that exist and hold articles, and not under
+    // a folder it could not list.
     if (options.prune) {
       for (auto& [raw, file] : stored) {
         if (walked.listed(raw)) continue;
         const fs::path path(raw);
         const bool under_walked_root = std::any_of(walked.prunable_roots.begin(), walked.prunable_roots.end(),
                                                    [&](const fs::path& root) { return ingest::is_under(path, root); });
-        if (!under_walked_root) continue;
+        const bool under_unlisted = std::any_of(walked.unlisted.begin(), walked.unlisted.end(),
+                                                [&](const std::string& dir) { return ingest::is_under(path, dir); });
+        if (!under_walked_root || under_unlisted) continue;
         WriteItem item;
         item.remove = std::move(file.docids);
         item.forget = raw;

@@ -86,6 +86,7 @@ class DirectoryQueue {
 struct Found {
   std::vector<WalkedFile> files;
   std::vector<SkipReason> skips;
+  std::vector<std::string> unlisted;  // folders that could not be listed
 };
 
 // Lists the directory `dir` (raw absolute path): its article files into `found` (each
@@ -95,6 +96,7 @@ struct Found {
 void list_directory(const std::string& dir, Found& found, std::vector<std::string>& subdirs) {
   const auto cannot_read = [&](int error) {
     found.skips.push_back({shown(dir), "cannot read directory: " + std::generic_category().message(error)});
+    found.unlisted.push_back(dir);
   };
   const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) return cannot_read(errno);
@@ -166,6 +168,8 @@ Found walk_directory(const std::string& root, unsigned threads) {
                           std::make_move_iterator(found[i].files.end()));
     found[0].skips.insert(found[0].skips.end(), std::make_move_iterator(found[i].skips.begin()),
                           std::make_move_iterator(found[i].skips.end()));
+    found[0].unlisted.insert(found[0].unlisted.end(), std::make_move_iterator(found[i].unlisted.begin()),
+                             std::make_move_iterator(found[i].unlisted.end()));
   }
   return std::move(found[0]);
 }
@@ -219,6 +223,8 @@ WalkResult walk(const std::vector<std::filesystem::path>& roots, unsigned thread
                      std::make_move_iterator(found.files.end()));
     out.skips.insert(out.skips.end(), std::make_move_iterator(found.skips.begin()),
                      std::make_move_iterator(found.skips.end()));
+    out.unlisted.insert(out.unlisted.end(), std::make_move_iterator(found.unlisted.begin()),
+                        std::make_move_iterator(found.unlisted.end()));
   }
   // Byte order of the whole path: as reproducible as path order, and much cheaper than
   // std::filesystem's component-wise comparison over hundreds of thousands of files.

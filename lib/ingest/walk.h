@@ -33,6 +33,9 @@ struct WalkResult {
   // Directory roots that exist and hold at least one article file: only under these may
   // --prune remove articles (a missing or empty root is more likely an unmounted disk).
   std::vector<std::filesystem::path> prunable_roots;
+  // Folders that could not be listed (also among `skips`): what the index holds from
+  // under them is not known to be gone, so --prune keeps it.
+  std::vector<std::string> unlisted;
 
   // Whether the walk listed the file with these raw path bytes.
   bool listed(std::string_view path) const;

@@ -68,6 +68,22 @@ TEST_CASE("sync: --prune removes what is gone, but never for a missing or empty 
   CHECK(count(db, "an ninh") == 5);
 }
 
+TEST_CASE("sync: --prune keeps what lies under a folder it cannot read, and says so") {
+  if (::geteuid() == 0) return;  // root reads every folder
+  e2e::TempDir dir;
+  const std::string db = (dir / "db").string();
+  for (int i = 0; i < 3; ++i) e2e::write_file(dir / ("a/khoa/" + std::to_string(i) + ".txt"), article(i));
+  e2e::write_file(dir / "a/mo.txt", article(10));
+  CHECK(ingest(db, {(dir / "a").string()})["added"] == 4);
+  std::filesystem::permissions(dir / "a/khoa", std::filesystem::perms::none);
+  const auto r = e2e::tracuu({"ingest", "--db", db, "--prune", "--format", "json", (dir / "a").string()});
+  std::filesystem::permissions(dir / "a/khoa", std::filesystem::perms::owner_all);
+  REQUIRE(r.code == 0);
+  CHECK(r.err.find("khoa: cannot read directory: Permission denied") != std::string::npos);
+  CHECK(json::parse(r.out)["removed"] == 0);
+  CHECK(count(db, "an ninh") == 4);
+}
+
 TEST_CASE("sync: a failed file is remembered and retried only when it changes; touched files are not re-indexed") {
   e2e::TempDir dir;
   const std::string db = (dir / "db").string();

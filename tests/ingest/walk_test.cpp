@@ -99,6 +99,7 @@ TEST_CASE("a folder yields its article files with their stat(), sorted, on any n
   CHECK(one.skips[0].reason == "dangling symbolic link");
   REQUIRE(one.prunable_roots.size() == 1);
   CHECK(one.prunable_roots[0] == t.root);
+  CHECK(one.unlisted.empty());
   CHECK(one.listed((t.root / "cand-com-vn/Trang.HTM").string()));
   CHECK_FALSE(one.listed((t.root / "cand-com-vn/ghi-chu.md").string()));
 
@@ -146,8 +147,9 @@ TEST_CASE("an unreadable folder is reported, and the rest is walked") {
   fs::permissions(locked, fs::perms::none);
   const WalkResult r = walk({t.root}, 2);
   fs::permissions(locked, fs::perms::owner_all);
-  REQUIRE(r.skips.size() == 2);
+  REQUIRE(r.skips.size() == 2);  // the locked folder and the dangling link
   CHECK(r.skips[0].path == locked.string());
+  CHECK(r.unlisted == std::vector<std::string>{locked.string()});
   CHECK(r.skips[0].reason.rfind("cannot read directory: ", 0) == 0);
   for (const auto& f : r.files) CHECK(f.path.rfind(locked.string() + "/", 0) != 0);
   CHECK_FALSE(r.files.empty());
