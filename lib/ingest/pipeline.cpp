@@ -256,9 +256,10 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
     ++stats.skipped;
   };
 
-  // The walk is mostly waiting on the filesystem: it takes every core (or --jobs threads).
+  // The walk is mostly waiting on the filesystem: it takes --jobs threads, else every core
+  // up to eight (past that a filesystem seldom answers faster).
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  ingest::WalkResult walked = ingest::walk(roots, options.jobs ? options.jobs : cores);
+  ingest::WalkResult walked = ingest::walk(roots, options.jobs ? options.jobs : std::min(cores, 8u));
   for (auto& s : walked.skips) skip(std::move(s));
   if (walked.roots_found == 0) {
     throw Error(ErrorKind::Io, "none of the paths given to ingest exists",
