@@ -126,13 +126,35 @@ Xapian::Query date_filter(const SearchOptions& options) {
 // same articles must come back in the same order whatever the index's layout), else by
 // docid, and order_ties() puts them in path order afterwards. With `min_weight`, only
 // matches weighing at least that much are considered. `twins` (exact_twins() of the
-// query with its phrases taken out) are weighed once.
+// query with its phrases taken out) are weighed once. A pass over half the index does
+// not look ahead (ranked_pass()).
 struct PassSpec {
   bool by_path = false;
   Xapian::doccount first = 0, count = 0;
   double min_weight = 0;
   const std::set<std::string>* twins = nullptr;
+  bool half = false;
 };
+
+// How far a pass looks past the hits asked for, so that small totals are exact. Less
+// far with a phrase: Xapian asks the phrase check about every candidate that would make
+// the first look_ahead() hits, and each answer reads the words' positions (two blocks a
+// word, never cached by Xapian).
+Xapian::doccount look_ahead(const SearchOptions& options, bool phrase) {
+  return static_cast<Xapian::doccount>(options.offset + options.limit + (phrase ? 20 : 100));
+}
+
+// The articles `query` matches on `db`, counted exactly as far as `check` (a pass that
+// weighs nothing; a phrase checked as the ranked passes check it).
+Xapian::MSet counted(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount check) {
+  PhraseCheck phrases(db);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(phrases.rewrite(query));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  return enquire.get_mset(0, 0, check, nullptr, phrases.empty() ? nullptr : &phrases);
+}
+
+bool all_counted(const Xapian::MSet& m) { return m.get_matches_lower_bound() == m.get_matches_upper_bound(); }
 
 // One ranked pass over `query`. Phrases are checked only on the candidates that can
 // still make the page (a remote shard gets the query as parsed: a decider does not
@@ -151,17 +173,13 @@ Xapian::MSet ranked_pass(const Xapian::Database& db, bool remote, const Xapian::
     enquire.set_sort_by_relevance_then_value(kSlotSource, false);
   }
   if (options.collapse) enquire.set_collapse_key(kSlotCollapse);
-  // Look a little ahead, so small totals are exact. Less far with a phrase: Xapian asks
-  // the phrase check about every candidate that would make the first `check` hits, and
-  // each answer reads the words' positions (two blocks a word, never cached by Xapian).
-  // Known: Xapian 1.4.22, looking ahead over part of the index (a half, or a match
-  // decider's share), can leave out a hit that belongs among those asked for: at 100,000
-  // articles "Đội date:2013-07-01..2013-12-31" lost its 25th hit of 30 (not of 25 or 40),
-  // and so did a program of Xapian's calls alone, for some look-aheads and not others.
-  // Asking for as many hits as it checks avoids it, for about a quarter more
-  // instructions in every search; not looking ahead in halves avoids it too, but makes a
-  // halved search's small totals estimates. One page in 400 of the bench's showed it.
-  const auto check = static_cast<Xapian::doccount>(options.offset + options.limit + (phrases.empty() ? 100 : 20));
+  // Look a little ahead (look_ahead()), but not in a half. Xapian 1.4.22, looking ahead
+  // over part of the index (a half, or a match decider's share), can leave out a hit that
+  // belongs among those asked for: at 100,000 articles "Đội date:2013-07-01..2013-12-31"
+  // lost its 25th hit of 30 (not of 25 or 40), and so did a program of Xapian's calls
+  // alone, for some look-aheads and not others. A half's small count is made exact by a
+  // pass of its own (run_search()).
+  const Xapian::doccount check = spec.half ? spec.first + spec.count : look_ahead(options, !phrases.empty());
   return enquire.get_mset(spec.first, spec.count, check, nullptr, phrases.empty() ? nullptr : &phrases);
 }
 
@@ -292,7 +310,7 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
     const auto run = [&](bool by_path, Xapian::doccount asked, double min_weight) {
       const std::function<Xapian::MSet(const Xapian::Database&, const Xapian::Query&)> pass =
           [&](const Xapian::Database& db, const Xapian::Query& q) {
-            return ranked_pass(db, false, q, options, {by_path, 0, asked, min_weight, &twins});
+            return ranked_pass(db, false, q, options, {by_path, 0, asked, min_weight, &twins, halves.has_value()});
           };
       std::vector<Xapian::MSet> out;
       if (halves) {
@@ -319,13 +337,30 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
   }
 
   Xapian::MSet top = passes[0];  // the pass holding the best hit: it converts weights to percentages
+  bool exact = std::all_of(passes.begin(), passes.end(), all_counted);
   if (halves) {
     const Xapian::MSet &lower = passes[0], &upper = passes[1];
+    // The halves do not look ahead (ranked_pass()): where a half's estimate is small,
+    // both are counted by a pass that weighs nothing, exactly as far as twice what a
+    // single pass looks ahead (a single pass would have counted the whole query so far).
+    const Xapian::doccount look = 2 * look_ahead(options, has_phrase);
+    const auto small = [&](const Xapian::MSet& m) { return !all_counted(m) && m.get_matches_estimated() <= look; };
+    Xapian::doccount counts[2] = {lower.get_matches_estimated(), upper.get_matches_estimated()};
+    if (small(lower) || small(upper)) {
+      const auto tallies = halves->run<Xapian::MSet>(
+          database, matching, [&](const Xapian::Database& db, const Xapian::Query& q) { return counted(db, q, look); });
+      const Xapian::MSet* tally[2] = {&tallies.first, &tallies.second};
+      exact = true;
+      for (int half = 0; half < 2; ++half) {
+        if (all_counted(*tally[half])) counts[half] = tally[half]->get_matches_estimated();
+        exact = exact && (all_counted(passes[half]) || all_counted(*tally[half]));
+      }
+    }
     // A half that stopped early rounds its estimate (to one figure when it is small);
     // the bounds of the whole query, from a pass that only reads term statistics and is
     // exact for a single word or field, hold the sum in.
-    result.total_estimate = std::clamp<std::size_t>(lower.get_matches_estimated() + upper.get_matches_estimated(),
-                                                    bounds->get_matches_lower_bound(), bounds->get_matches_upper_bound());
+    result.total_estimate = std::clamp<std::size_t>(counts[0] + counts[1], bounds->get_matches_lower_bound(),
+                                                    bounds->get_matches_upper_bound());
     // Xapian scales percentages by the best hit's weight and by the share of the query's
     // parts that hit matches, where the half's filter would count as one: take the scale
     // from a pass of the whole query over the best hit alone.
@@ -335,8 +370,7 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
   }
   // A pass that stopped early estimates a range of dates badly (dated.h): where the
   // matches were not all counted, the year and month terms give the range's share.
-  const auto all_counted = [](const Xapian::MSet& m) { return m.get_matches_lower_bound() == m.get_matches_upper_bound(); };
-  if (!std::all_of(passes.begin(), passes.end(), all_counted))
+  if (!exact)
     if (const auto dated = dated_estimate(database, matching)) {
       const Xapian::MSet& limits = halves ? *bounds : passes[0];
       result.total_estimate = std::clamp<std::size_t>(static_cast<std::size_t>(*dated + 0.5),
