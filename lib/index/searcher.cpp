@@ -340,9 +340,9 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
   bool exact = std::all_of(passes.begin(), passes.end(), all_counted);
   if (halves) {
     const Xapian::MSet &lower = passes[0], &upper = passes[1];
-    // The halves do not look ahead (ranked_pass()): where a half's estimate is small,
-    // both are counted by a pass that weighs nothing, exactly as far as twice what a
-    // single pass looks ahead (a single pass would have counted the whole query so far).
+    // The halves do not look ahead (ranked_pass()). Where a half's estimate is small,
+    // both halves are counted by a pass that weighs nothing, exactly as far as twice a
+    // single pass's look-ahead: small totals are exact, as a single pass makes them.
     const Xapian::doccount look = 2 * look_ahead(options, has_phrase);
     const auto small = [&](const Xapian::MSet& m) { return !all_counted(m) && m.get_matches_estimated() <= look; };
     Xapian::doccount counts[2] = {lower.get_matches_estimated(), upper.get_matches_estimated()};
