@@ -87,4 +87,12 @@ bool PhraseCheck::holds(Xapian::docid did, const std::vector<std::string>& words
   return false;
 }
 
+Xapian::MSet count_matches(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount check) {
+  PhraseCheck phrases(db);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(phrases.rewrite(query));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  return enquire.get_mset(0, 0, check, nullptr, phrases.empty() ? nullptr : &phrases);
+}
+
 }  // namespace tracuu::index

@@ -33,4 +33,8 @@ class PhraseCheck : public Xapian::MatchDecider {
   mutable bool primed_ = false;  // the position table's cursor moved (holds())
 };
 
+// The articles `query` matches on `db`, counted exactly as far as `check` by a pass that
+// weighs nothing, its phrases checked as the ranked passes check them.
+Xapian::MSet count_matches(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount check);
+
 }  // namespace tracuu::index

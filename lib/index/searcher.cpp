@@ -144,16 +144,6 @@ Xapian::doccount look_ahead(const SearchOptions& options, bool phrase) {
   return static_cast<Xapian::doccount>(options.offset + options.limit + (phrase ? 20 : 100));
 }
 
-// The articles `query` matches on `db`, counted exactly as far as `check` (a pass that
-// weighs nothing; a phrase checked as the ranked passes check it).
-Xapian::MSet counted(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount check) {
-  PhraseCheck phrases(db);
-  Xapian::Enquire enquire(db);
-  enquire.set_query(phrases.rewrite(query));
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  return enquire.get_mset(0, 0, check, nullptr, phrases.empty() ? nullptr : &phrases);
-}
-
 bool all_counted(const Xapian::MSet& m) { return m.get_matches_lower_bound() == m.get_matches_upper_bound(); }
 
 // One ranked pass over `query`. Phrases are checked only on the candidates that can
@@ -348,7 +338,7 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
     Xapian::doccount counts[2] = {lower.get_matches_estimated(), upper.get_matches_estimated()};
     if (small(lower) || small(upper)) {
       const auto tallies = halves->run<Xapian::MSet>(
-          database, matching, [&](const Xapian::Database& db, const Xapian::Query& q) { return counted(db, q, look); });
+          database, matching, [&](const Xapian::Database& db, const Xapian::Query& q) { return count_matches(db, q, look); });
       const Xapian::MSet* tally[2] = {&tallies.first, &tallies.second};
       exact = true;
       for (int half = 0; half < 2; ++half) {
