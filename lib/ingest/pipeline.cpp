@@ -372,11 +372,11 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
     if (options.prune) {
       for (auto& [raw, file] : stored) {
         if (walked.listed(raw)) continue;
-        const fs::path path(raw);
-        const bool under_walked_root = std::any_of(walked.prunable_roots.begin(), walked.prunable_roots.end(),
-                                                   [&](const fs::path& root) { return ingest::is_under(path, root); });
+        const bool under_walked_root =
+            std::any_of(walked.prunable_roots.begin(), walked.prunable_roots.end(),
+                        [&](const fs::path& root) { return ingest::is_under(raw, root.native()); });
         const bool under_unlisted = std::any_of(walked.unlisted.begin(), walked.unlisted.end(),
-                                                [&](const std::string& dir) { return ingest::is_under(path, dir); });
+                                                [&](const std::string& dir) { return ingest::is_under(raw, dir); });
         if (!under_walked_root || under_unlisted) continue;
         WriteItem item;
         item.remove = std::move(file.docids);

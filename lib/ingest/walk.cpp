@@ -81,11 +81,20 @@ class DirectoryQueue {
   unsigned busy_ = 0;
 };
 
-// What one thread found.
+// What one thread, or the walk of one root, found.
 struct Found {
   std::vector<WalkedFile> files;
   std::vector<SkipReason> skips;
   std::vector<std::string> unlisted;  // folders that could not be listed
+
+  void take(Found&& other) {
+    const auto append = [](auto& to, auto& from) {
+      to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+    };
+    append(files, other.files);
+    append(skips, other.skips);
+    append(unlisted, other.unlisted);
+  }
 };
 
 // Lists the directory `dir` (raw absolute path): its article files into `found` (each
@@ -162,14 +171,7 @@ Found walk_directory(const std::string& root, unsigned threads) {
   for (std::size_t i = 1; i < found.size(); ++i) helpers.emplace_back(work, std::ref(found[i]));
   work(found[0]);
   for (auto& t : helpers) t.join();
-  for (std::size_t i = 1; i < found.size(); ++i) {
-    found[0].files.insert(found[0].files.end(), std::make_move_iterator(found[i].files.begin()),
-                          std::make_move_iterator(found[i].files.end()));
-    found[0].skips.insert(found[0].skips.end(), std::make_move_iterator(found[i].skips.begin()),
-                          std::make_move_iterator(found[i].skips.end()));
-    found[0].unlisted.insert(found[0].unlisted.end(), std::make_move_iterator(found[i].unlisted.begin()),
-                             std::make_move_iterator(found[i].unlisted.end()));
-  }
+  for (std::size_t i = 1; i < found.size(); ++i) found[0].take(std::move(found[i]));
   return std::move(found[0]);
 }
 
@@ -181,9 +183,7 @@ bool WalkResult::listed(std::string_view path) const {
   return it != files.end() && it->path == path;
 }
 
-bool is_under(const std::filesystem::path& path, const std::filesystem::path& root) {
-  const std::string& p = path.native();
-  const std::string& r = root.native();
+bool is_under(std::string_view p, std::string_view r) {
   if (p.size() < r.size() || p.compare(0, r.size(), r) != 0) return false;
   return p.size() == r.size() || p[r.size()] == '/' || (!r.empty() && r.back() == '/');
 }
@@ -195,11 +195,10 @@ bool is_article_name(std::string_view name) {
   return is_html_extension(ext) || ext == ".txt" || ext == ".jsonl" || ext == ".ndjson";
 }
 
-bool is_article_file(const std::filesystem::path& path) { return is_article_name(path.filename().native()); }
-
 WalkResult walk(const std::vector<std::filesystem::path>& roots, unsigned threads) {
   namespace fs = std::filesystem;
   WalkResult out;
+  Found all;
   for (const auto& root : roots) {
     std::error_code ec;
     const fs::path abs = fs::absolute(root, ec).lexically_normal();
@@ -207,24 +206,22 @@ WalkResult walk(const std::vector<std::filesystem::path>& roots, unsigned thread
     if (::stat(abs.c_str(), &st) != 0) {
       struct ::stat link {};
       const bool dangling = ::lstat(abs.c_str(), &link) == 0 && S_ISLNK(link.st_mode);
-      out.skips.push_back({shown(root.native()), dangling ? "dangling symbolic link" : "no such file or directory"});
+      all.skips.push_back({shown(root.native()), dangling ? "dangling symbolic link" : "no such file or directory"});
       continue;
     }
     ++out.roots_found;
     if (!S_ISDIR(st.st_mode)) {
-      out.files.push_back({abs.native(), stat_of(st)});
+      all.files.push_back({abs.native(), stat_of(st)});
       continue;
     }
     // Under a normalised root, so every path found is already normal.
     Found found = walk_directory(abs.native(), threads);
     if (!found.files.empty()) out.prunable_roots.push_back(abs);
-    out.files.insert(out.files.end(), std::make_move_iterator(found.files.begin()),
-                     std::make_move_iterator(found.files.end()));
-    out.skips.insert(out.skips.end(), std::make_move_iterator(found.skips.begin()),
-                     std::make_move_iterator(found.skips.end()));
-    out.unlisted.insert(out.unlisted.end(), std::make_move_iterator(found.unlisted.begin()),
-                        std::make_move_iterator(found.unlisted.end()));
+    all.take(std::move(found));
   }
+  out.files = std::move(all.files);
+  out.skips = std::move(all.skips);
+  out.unlisted = std::move(all.unlisted);
   // Byte order of the whole path: as reproducible as path order, and much cheaper than
   // std::filesystem's component-wise comparison over hundreds of thousands of files.
   const auto by_path = [](const WalkedFile& a, const WalkedFile& b) { return a.path < b.path; };

@@ -47,12 +47,11 @@ struct WalkResult {
 // open directory. `threads` walk the directories at once (at least one: the caller's).
 WalkResult walk(const std::vector<std::filesystem::path>& roots, unsigned threads = 1);
 
-// True when `path` is `root` or lies under it.
-bool is_under(const std::filesystem::path& path, const std::filesystem::path& root);
+// True when the raw path `path` is `root` or lies under it.
+bool is_under(std::string_view path, std::string_view root);
 
-// True for the extensions ingest reads from folders (case-insensitive). The name-only
-// form takes a file name, as a directory lists it.
-bool is_article_file(const std::filesystem::path& path);
+// True for a file name (as a directory lists it) with an extension ingest reads from
+// folders (case-insensitive).
 bool is_article_name(std::string_view name);
 bool is_html_file(const std::filesystem::path& path);
 
