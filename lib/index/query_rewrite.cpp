@@ -257,9 +257,9 @@ bool may_expand(const FoldedQuery& q, std::string_view table_text) {
     const std::string_view expansions = line.substr(folded_tab + 1);
     for (std::size_t from = 0; from <= expansions.size();) {
       const std::size_t to = std::min(expansions.find(';', from), expansions.size());
-      const std::string_view expansion = expansions.substr(from, to - from);
-      const auto in_query = [&](std::string_view word) { return q.has_word(word); };
-      if (each_word(expansion, in_query) && !words_of_folded(expansion).empty()) return true;
+      std::size_t words = 0;  // an expansion with no word at all matches nothing
+      const auto in_query = [&](std::string_view word) { return ++words, q.has_word(word); };
+      if (each_word(expansions.substr(from, to - from), in_query) && words > 0) return true;
       from = to + 1;
     }
   }
