@@ -112,11 +112,15 @@ class ShardWriter {
   void start() { thread_ = std::thread([this] { run(); }); }
 
   void push(WriteItem item) {
-    std::unique_lock lock(mutex_);
-    space_.wait(lock, [&] { return queue_.size() < kQueueItems || failed_; });
-    if (failed_) return;
-    queue_.push_back(std::move(item));
-    ready_.notify_one();
+    std::vector<WriteItem> spent;  // what the writer is done with: freed on return, here
+    {
+      std::unique_lock lock(mutex_);
+      space_.wait(lock, [&] { return queue_.size() < kQueueItems || failed_; });
+      if (failed_) return;
+      queue_.push_back(std::move(item));
+      ready_.notify_one();
+      spent.swap(spent_);
+    }
   }
 
   // Waits for the queue to drain and the last commit; rethrows a writer failure.
@@ -150,6 +154,10 @@ class ShardWriter {
           space_.notify_one();
         }
         apply(item);
+        // Freeing what was written (each document's term map, built by a reader) is
+        // left to the thread that pushes: the writer is the busiest thread of an ingest.
+        std::lock_guard lock(mutex_);
+        spent_.push_back(std::move(item));
       }
       writer_.commit();
     } catch (...) {
@@ -210,6 +218,7 @@ class ShardWriter {
   std::mutex mutex_;
   std::condition_variable ready_, space_;
   std::deque<WriteItem> queue_;
+  std::vector<WriteItem> spent_;  // written, to be freed by push()
   bool done_ = false, failed_ = false;
   std::exception_ptr error_;
   std::size_t pending_docs_ = 0, pending_bytes_ = 0;
