@@ -21,7 +21,7 @@ struct IngestOptions {
   unsigned jobs = 0;                           // reading/extracting workers; 0 = a core per writer left free
   unsigned shards = 0;                         // new index: this many shards written in parallel
   std::uintmax_t max_size = 64u << 20;         // larger files are skipped with a reason
-  std::size_t batch_docs = 2000;               // commit after this many documents ...
+  std::size_t batch_docs = 1000;               // commit after this many documents ...
   std::size_t batch_bytes = 64u << 20;         // ... or this many bytes of text
   bool compact = true;                         // compact a single index when the run wrote
                                                // at least half of its articles
