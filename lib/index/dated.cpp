@@ -66,10 +66,10 @@ std::optional<std::pair<std::string, std::string>> published_range(const Xapian:
 // check it, on the first candidates, and the AND's estimate scaled by the share accepted.
 Xapian::doccount estimate_of(const Xapian::Database& db, const Xapian::Query& query) {
   PhraseCheck phrases(db);
-  phrases.rewrite(query);
+  const Xapian::Query asked = phrases.rewrite(query);
   if (phrases.empty()) return statistics(db, query).get_matches_estimated();
   constexpr Xapian::doccount kChecked = 30;
-  return count_matches(db, query, kChecked).get_matches_estimated();
+  return count_matches(db, asked, phrases, kChecked).get_matches_estimated();
 }
 
 }  // namespace

@@ -87,12 +87,18 @@ bool PhraseCheck::holds(Xapian::docid did, const std::vector<std::string>& words
   return false;
 }
 
-Xapian::MSet count_matches(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount check) {
-  PhraseCheck phrases(db);
+Xapian::MSet count_matches(const Xapian::Database& db, const Xapian::Query& asked, const PhraseCheck& phrases,
+                           Xapian::doccount check) {
   Xapian::Enquire enquire(db);
-  enquire.set_query(phrases.rewrite(query));
+  enquire.set_query(asked);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   return enquire.get_mset(0, 0, check, nullptr, phrases.empty() ? nullptr : &phrases);
+}
+
+Xapian::MSet count_matches(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount check) {
+  PhraseCheck phrases(db);
+  const Xapian::Query asked = phrases.rewrite(query);
+  return count_matches(db, asked, phrases, check);
 }
 
 }  // namespace tracuu::index

@@ -36,5 +36,8 @@ class PhraseCheck : public Xapian::MatchDecider {
 // The articles `query` matches on `db`, counted exactly as far as `check` by a pass that
 // weighs nothing, its phrases checked as the ranked passes check them.
 Xapian::MSet count_matches(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount check);
+// The same for a query already rewritten by `phrases` (`asked` = phrases.rewrite(query)).
+Xapian::MSet count_matches(const Xapian::Database& db, const Xapian::Query& asked, const PhraseCheck& phrases,
+                           Xapian::doccount check);
 
 }  // namespace tracuu::index

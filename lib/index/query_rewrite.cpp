@@ -258,7 +258,10 @@ bool may_expand(const FoldedQuery& q, std::string_view table_text) {
     for (std::size_t from = 0; from <= expansions.size();) {
       const std::size_t to = std::min(expansions.find(';', from), expansions.size());
       std::size_t words = 0;  // an expansion with no word at all matches nothing
-      const auto in_query = [&](std::string_view word) { return ++words, q.has_word(word); };
+      const auto in_query = [&](std::string_view word) {
+        ++words;
+        return q.has_word(word);
+      };
       if (each_word(expansions.substr(from, to - from), in_query) && words > 0) return true;
       from = to + 1;
     }
