@@ -117,6 +117,8 @@ TEST_CASE("search: JSON carries the contract's keys; jsonl is one hit per line; 
   REQUIRE(text.code == 0);
   CHECK(text.out.find("1. ") == 0);
   CHECK(text.out.find("\x1b[") == std::string::npos);  // no colour when not a terminal
+  // Every match was counted, so the count is given as it is, not as an estimate.
+  CHECK(text.out.find("Results 1–3 of 3 matching articles.\n") != std::string::npos);
 
   const auto none = e2e::tracuu({"search", "--db", c.db, "--format", "json", "tàu vũ trụ"});
   CHECK(none.code == 0);

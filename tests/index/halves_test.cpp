@@ -177,6 +177,32 @@ TEST_CASE("halves: each half counts up to its look-ahead exactly") {
   CHECK(run(idx, "chữa cháy", true).total_estimate == 257);  // every article but each seventh
 }
 
+TEST_CASE("search: a total said to be exact is the number of matches, halved or not") {
+  const Index idx(300);
+  std::size_t exact = 0;
+  for (const std::string query : {"chữa cháy", "cong tac", "\"phòng cháy\"", "tin NOT cháy", "công"}) {
+    for (const bool halved : {false, true}) {
+      for (const std::size_t limit : {1, 10}) {
+        CAPTURE(query);
+        CAPTURE(halved);
+        CAPTURE(limit);
+        SearchOptions options;
+        options.limit = limit;
+        options.halve_from = halved ? 0 : static_cast<std::size_t>(-1);
+        options.halve_matches = 0;
+        const SearchResult page = search(idx.dir, query, options);
+        options.limit = 1000;
+        const std::size_t matches = search(idx.dir, query, options).hits.size();
+        if (page.total_exact) {
+          CHECK(page.total_estimate == matches);
+          ++exact;
+        }
+      }
+    }
+  }
+  CHECK(exact > 0);  // single words and small totals
+}
+
 TEST_CASE("halves: the two halves split the matches between them") {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   for (unsigned i = 0; i < 101; ++i) {

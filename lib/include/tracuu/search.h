@@ -63,6 +63,7 @@ struct SearchResult {
   std::string query;
   std::string parsed;              // Xapian's description of the parsed query
   std::size_t total_estimate = 0;
+  bool total_exact = false;        // every match was counted: total_estimate is the count
   std::size_t offset = 0;
   std::size_t limit = 0;
   std::optional<std::string> suggestion;
