@@ -50,18 +50,32 @@ std::size_t run_start(std::string_view text, std::size_t at) {
   return at;
 }
 
-// True when Xapian's `marked` snippet of `text` begins where the text's first word does
-// (compared up to a character it escapes). It may also begin with the same letters
-// later in the text; that only costs a second cut.
-bool opens_with(const std::string& marked, std::string_view text) {
-  std::size_t at = text.size();
-  for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it)
+// The first word of `s`: from its first character Xapian counts as part of a word to
+// the next it does not. In a `marked` snippet, the escapes Xapian writes ("&amp;") are
+// skipped, and our marks of a match are not part of a word.
+std::string_view first_word(std::string_view s, bool marked) {
+  std::size_t at = std::string_view::npos;
+  for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it) {
+    const std::size_t here = it.raw() - s.data();
     if (Xapian::Unicode::is_wordchar(*it)) {
-      at = it.raw() - text.data();
-      break;
+      if (at == std::string_view::npos) at = here;
+    } else if (at != std::string_view::npos) {
+      return s.substr(at, here - at);
+    } else if (marked && *it == '&') {
+      if (const std::size_t semi = s.find(';', here); semi != std::string_view::npos)
+        it = Xapian::Utf8Iterator(s.data() + semi, s.size() - semi);  // on to the ';', then past it
     }
-  const std::size_t end = std::min(text.find_first_of(" \n\t\r&<>", at), text.size());  // kBlanks, and what it escapes
-  return at < end && std::string_view(marked).substr(0, end - at) == text.substr(at, end - at);
+  }
+  return at == std::string_view::npos ? std::string_view() : s.substr(at);
+}
+
+// True when Xapian's `marked` snippet of `text` begins with the text's first word: its
+// window then reached back to the start of `text` (leading punctuation, a mark of a
+// match or an omission sign may come first). It may also begin with the same word later
+// in the text; that only costs a second cut.
+bool opens_with(std::string_view marked, std::string_view text) {
+  const std::string_view word = first_word(text, false);
+  return !word.empty() && first_word(marked, true) == word;
 }
 
 // Xapian's snippet is HTML-escaped with our markers around matches; turn it into plain
@@ -161,7 +175,8 @@ void Snippets::cut(const Xapian::MSet& weights, const std::string& body, SearchH
   // the whole text. From a few words before the match (`near`), it is the same unless
   // Xapian's window reached back to the start (the text ends soon after, or a long run
   // without words follows the match); then it opens with that text's first word, and is
-  // cut again from `safe`.
+  // cut again from `safe`. Those few bytes must hold a word: else Xapian's window in the
+  // whole text starts before them, a little further back, and may end a word sooner.
   constexpr std::size_t kNear = 48;  // bytes kept before the first match in the first try
   const std::size_t match = first_match(body, words_);
   std::string marked;
@@ -173,7 +188,8 @@ void Snippets::cut(const Xapian::MSet& weights, const std::string& body, SearchH
     };
     const std::size_t safe = match > bytes_ ? run_start(body, match - bytes_ - 1) : 0;
     const std::size_t near = match > kNear ? run_start(body, match - kNear - 1) : 0;
-    if (near > safe && body.size() - near > 2 * bytes_) {
+    if (near > safe && body.size() - near > 2 * bytes_ &&
+        !first_word(std::string_view(body).substr(near, match - near), false).empty()) {
       marked = from(near);
       if (opens_with(marked, std::string_view(body).substr(near))) marked = from(safe);
     } else {
