@@ -74,10 +74,13 @@ struct Census {
 
 // The same index statistics: the exact term occurs wherever its folded twin does (each
 // exact occurrence is also a folded one), so equal totals mean equal counts everywhere.
+// Each term's two counts are read one after the other: the second is then found in the
+// blocks the first read (taking turns between the terms read each block twice).
 bool twins_in(const Xapian::Database& db, const std::string& exact, const std::string& folded) {
   const Xapian::doccount articles = db.get_termfreq(exact);
-  return articles > 0 && articles == db.get_termfreq(folded) &&
-         db.get_collection_freq(exact) == db.get_collection_freq(folded);
+  if (articles == 0) return false;
+  const Xapian::termcount occurrences = db.get_collection_freq(exact);
+  return articles == db.get_termfreq(folded) && occurrences == db.get_collection_freq(folded);
 }
 
 // `q` with the leaves in `drop` (all optional, see Place) taken out and those in `twice`
