@@ -177,7 +177,7 @@ void Snippets::cut(const Xapian::MSet& weights, const std::string& body, SearchH
   // without words follows the match); then it opens with that text's first word, and is
   // cut again from `safe`. Those few bytes must hold a word: else Xapian's window in the
   // whole text starts before them, a little further back, and may end a word sooner.
-  constexpr std::size_t kNear = 48;  // bytes kept before the first match in the first try
+  constexpr std::size_t kNear = 16;  // bytes kept before the first match in the first try
   const std::size_t match = first_match(body, words_);
   std::string marked;
   if (match != std::string::npos) {
