@@ -358,8 +358,13 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
   } else {
     result.total_estimate = top.get_matches_estimated();
   }
-  // A single word's or field's total is exact from term statistics alone (`bounds`).
-  result.total_exact = exact || (bounds && all_counted(*bounds));
+  // A single word's or field's total is exact from term statistics alone (`bounds`):
+  // the count and its exactness then come from there, whatever the passes estimated.
+  if (!exact && bounds && all_counted(*bounds)) {
+    result.total_estimate = bounds->get_matches_estimated();
+    exact = true;
+  }
+  result.total_exact = exact;
   // A pass that stopped early estimates a range of dates badly (dated.h): where the
   // matches were not all counted, the year and month terms give the range's share.
   if (!exact)
