@@ -1,7 +1,5 @@
 // Text renderers for people: search hits with highlighted snippets, extracted entities,
 // ingest summaries. Colour is the caller's decision (terminal and no NO_COLOR).
-#include <cctype>
-
 #include <fmt/format.h>
 
 #include "tracuu/output.h"
@@ -67,16 +65,17 @@ std::string search_text(const SearchResult& result, bool color, const std::strin
       return path.substr(base.size() + 1);
     return path;
   };
-  // "11 matching articles" when every match was counted, "about 11" when estimated.
-  const std::string total = fmt::format("{}{} matching article{}", result.total_exact ? "" : "about ",
-                                        result.total_estimate, result.total_estimate == 1 ? "" : "s");
+  // "11 matching articles" when every match was counted, "about 11" when estimated;
+  // `about` is the word as it stands (capitalised at the start of a sentence).
+  const auto total = [&](const char* about) {
+    return fmt::format("{}{} matching article{}", result.total_exact ? "" : about, result.total_estimate,
+                       result.total_estimate == 1 ? "" : "s");
+  };
   std::string out;
   if (result.hits.empty() && result.total_estimate > 0) {
     // None shown: --limit 0 (counts and facets only), or --offset past the last.
-    std::string counted = total;
-    counted[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(counted[0])));
-    out = result.limit == 0 ? counted + ".\n"
-                            : fmt::format("{}; none from result {} on.\n", counted, result.offset + 1);
+    out = result.limit == 0 ? total("About ") + ".\n"
+                            : fmt::format("{}; none from result {} on.\n", total("About "), result.offset + 1);
   } else if (result.hits.empty()) {
     out = fmt::format("No articles match {}.\n", result.query);
     if (result.suggestion) out += fmt::format("Did you mean: {}\n", *result.suggestion);
@@ -97,7 +96,8 @@ std::string search_text(const SearchResult& result, bool color, const std::strin
     out += "\n";
   }
   if (!result.hits.empty()) {
-    out += fmt::format("Results {}–{} of {}.\n", result.offset + 1, result.offset + result.hits.size(), total);
+    out += fmt::format("Results {}–{} of {}.\n", result.offset + 1, result.offset + result.hits.size(),
+                       total("about "));
     if (result.suggestion) out += fmt::format("Did you mean: {}\n", *result.suggestion);
   }
   if (!result.facets.empty() && result.facet_sample < 1)
