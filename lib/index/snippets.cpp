@@ -69,14 +69,11 @@ std::string_view first_word(std::string_view s, bool marked) {
   return at == std::string_view::npos ? std::string_view() : s.substr(at);
 }
 
-// True when Xapian's `marked` snippet of `text` begins with the text's first word: its
-// window then reached back to the start of `text` (leading punctuation, a mark of a
-// match or an omission sign may come first). It may also begin with the same word later
-// in the text; that only costs a second cut.
-bool opens_with(std::string_view marked, std::string_view text) {
-  const std::string_view word = first_word(text, false);
-  return !word.empty() && first_word(marked, true) == word;
-}
+// True when Xapian's `marked` snippet begins with `word`, the first word of the text it
+// was cut from: its window then reached back to the start of that text (leading
+// punctuation, a mark of a match or an omission sign may come first). It may also begin
+// with the same word later in the text; that only costs a second cut.
+bool opens_with(std::string_view marked, std::string_view word) { return first_word(marked, true) == word; }
 
 // Xapian's snippet is HTML-escaped with our markers around matches; turn it into plain
 // text plus byte ranges, and flatten line breaks so a snippet is one line.
@@ -188,10 +185,11 @@ void Snippets::cut(const Xapian::MSet& weights, const std::string& body, SearchH
     };
     const std::size_t safe = match > bytes_ ? run_start(body, match - bytes_ - 1) : 0;
     const std::size_t near = match > kNear ? run_start(body, match - kNear - 1) : 0;
-    if (near > safe && body.size() - near > 2 * bytes_ &&
-        !first_word(std::string_view(body).substr(near, match - near), false).empty()) {
+    const std::string_view near_word =
+        near > safe ? first_word(std::string_view(body).substr(near, match - near), false) : std::string_view();
+    if (!near_word.empty() && body.size() - near > 2 * bytes_) {
       marked = from(near);
-      if (opens_with(marked, std::string_view(body).substr(near))) marked = from(safe);
+      if (opens_with(marked, near_word)) marked = from(safe);
     } else {
       marked = from(safe);
     }
