@@ -24,11 +24,7 @@ namespace {
 
 // Counts each entry of one article's packed facet value.
 void count_entries(PackedCounts& counts, std::string_view packed) {
-  for_each_packed_entry(packed, [&](std::string_view entry) {
-    auto it = counts.find(entry);  // by string_view: a value already seen allocates nothing
-    if (it == counts.end()) it = counts.emplace(std::string(entry), 0).first;
-    ++it->second;
-  });
+  for_each_packed_entry(packed, [&](std::string_view entry) { counts.add(entry); });
 }
 
 // Counting facets where every shard is local: one read of a packed slot (kSlotFacets, or
@@ -79,7 +75,7 @@ struct SlotFacetSpies {
   void collect(PackedCounts& counts) const {
     for (const auto& [code, spies] : groups)
       for (const auto* spy : spies)
-        for (auto v = spy->values_begin(); v != spy->values_end(); ++v) counts[code + *v] += v.get_termfreq();
+        for (auto v = spy->values_begin(); v != spy->values_end(); ++v) counts.add(code + *v, v.get_termfreq());
   }
 };
 
@@ -105,9 +101,9 @@ struct Counted {
 // views into `counts`, then copied out once.
 std::map<std::string, std::vector<FacetCount>> facet_lists(const PackedCounts& counts, double scale) {
   std::map<char, std::vector<Counted>> by_code;
-  for (const auto& [entry, n] : counts)
-    by_code[entry[0]].emplace_back(std::string_view(entry).substr(1),
-                                   static_cast<std::size_t>(std::llround(static_cast<double>(n) * scale)));
+  counts.for_each([&](std::string_view entry, std::size_t n) {
+    by_code[entry[0]].emplace_back(entry.substr(1), static_cast<std::size_t>(std::llround(static_cast<double>(n) * scale)));
+  });
   std::map<std::string, std::vector<FacetCount>> out;
   for (const FacetKind& kind : kFacetKinds) {
     auto& list = by_code[kind.code];
@@ -188,11 +184,8 @@ PackedCounts count_packed(const Xapian::Database& db, Xapian::valueno slot, cons
 }
 
 void add_counts(PackedCounts& into, PackedCounts&& from) {
-  if (into.empty()) {
-    into = std::move(from);
-    return;
-  }
-  for (auto& [entry, n] : from) into[entry] += n;
+  if (into.size() < from.size()) std::swap(into, from);
+  into.add(from);
 }
 
 // A pass over the matches of `query` that only tells which articles match.
@@ -204,6 +197,39 @@ Xapian::Enquire counting(const Xapian::Database& db, const Xapian::Query& query)
 }
 
 }  // namespace
+
+PackedCounts::Slot& PackedCounts::find(std::string_view entry, std::size_t hash) {
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    Slot& slot = slots_[i];
+    if (slot.length == 0 ||
+        (slot.hash == hash && slot.length == entry.size() && arena_.compare(slot.offset, slot.length, entry) == 0))
+      return slot;
+  }
+}
+
+void PackedCounts::add(std::string_view entry, std::size_t n) {
+  if (2 * (used_ + 1) > slots_.size()) grow();  // at most half full: short probes
+  const std::size_t hash = std::hash<std::string_view>{}(entry);
+  Slot& slot = find(entry, hash);
+  if (slot.length == 0) {
+    slot = {hash, static_cast<std::uint32_t>(arena_.size()), static_cast<std::uint32_t>(entry.size()), 0};
+    arena_ += entry;
+    ++used_;
+  }
+  slot.count += static_cast<std::uint32_t>(n);
+}
+
+void PackedCounts::add(const PackedCounts& other) {
+  other.for_each([&](std::string_view entry, std::size_t n) { add(entry, n); });
+}
+
+void PackedCounts::grow() {
+  std::vector<Slot> old(std::max<std::size_t>(1024, 2 * slots_.size()));
+  old.swap(slots_);
+  for (const Slot& slot : old)
+    if (slot.length != 0) find(std::string_view(arena_).substr(slot.offset, slot.length), slot.hash) = slot;
+}
 
 FacetTally tally_facets(const Xapian::Database& db, bool remote, const Xapian::Query& query,
                         Xapian::doccount expected, bool exact, Halves* halves) {

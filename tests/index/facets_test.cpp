@@ -160,3 +160,30 @@ TEST_CASE("count_facets: a sample of the first buckets reads the short sample sl
   CHECK(with_value == in_slot);
   CHECK(with_value == doctest::Approx(kArticles / 8.0).epsilon(0.25));
 }
+
+TEST_CASE("PackedCounts: counts each entry by its bytes, through growth and merging") {
+  // Checked against std::map over entries that share prefixes, differ in one byte, hold
+  // separators' neighbours and non-ASCII text, and outnumber the first table many times.
+  std::map<std::string, std::size_t> expected;
+  index::PackedCounts counts;
+  for (unsigned i = 0; i < 20000; ++i) {
+    const unsigned k = (i * 7919u) % 5003u;
+    std::string entry = std::string(1, "ros"[k % 3]) + "Nguyễn Văn " + std::to_string(k);
+    if (k % 11 == 0) entry += std::string(40, 'x');  // longer than a short string
+    counts.add(entry);
+    ++expected[entry];
+  }
+  CHECK(counts.size() == expected.size());
+
+  index::PackedCounts other;
+  other.add("y2023", 5);
+  other.add("oNguyễn Văn 1", 2);  // also in `counts`
+  counts.add(other);
+  expected["y2023"] += 5;
+  expected["oNguyễn Văn 1"] += 2;
+
+  std::map<std::string, std::size_t> seen;
+  counts.for_each([&](std::string_view entry, std::size_t n) { CHECK(seen.emplace(std::string(entry), n).second); });
+  CHECK(seen == expected);
+  CHECK(index::PackedCounts().size() == 0);
+}
