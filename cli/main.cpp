@@ -52,6 +52,19 @@ int exit_code_for(ErrorKind kind) {
   return kExitIndex;
 }
 
+// Ends the process once a command has run. The command's own objects (the index, its
+// lock, the files and threads it opened) are gone by then; the command line's tables and
+// the libraries' static objects are left to the kernel instead of being taken apart one
+// by one: 50-70 µs of a 4 ms search (400 alternating runs). Sanitised builds return from
+// main(), so that leaks are still reported.
+int finish(int code) {
+#ifndef TRACUU_SANITIZED
+  std::fflush(stdout);
+  std::_Exit(code);
+#endif
+  return code;
+}
+
 }  // namespace
 }  // namespace tracuu::cli
 
@@ -90,7 +103,7 @@ int main(int argc, char** argv) {
   try {
     for (const auto* sub : app.get_subcommands())
       for (const auto& [name, run] : commands)
-        if (sub->get_name() == name) return run();
+        if (sub->get_name() == name) return finish(run());
   } catch (const tracuu::Error& e) {
     warn(e.what());
     if (!e.hint().empty()) std::fprintf(stderr, "        (%s)\n", e.hint().c_str());
