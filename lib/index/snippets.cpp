@@ -130,6 +130,36 @@ std::string lead(const std::string& text, std::size_t bytes) {
   return out;
 }
 
+// The stemmer a snippet is cut with. Xapian asks it for the stem of every word it reads
+// (about a hundred a snippet) and looks "Z" + the answer up among the query's terms, so
+// only a word that may fold to one of the query's folded words needs folding: one whose
+// first letter folds to the first byte of such a word. Any other gets "", which no term
+// matches, and the snippet is the same as with the folding stemmer.
+class QueryWordFold : public Xapian::StemImplementation {
+ public:
+  explicit QueryWordFold(const std::vector<std::string>& words) {
+    for (const std::string& word : words) first_bytes_[static_cast<unsigned char>(word[0])] = true;
+  }
+  std::string operator()(const std::string& word) override {
+    if (word.empty()) return {};
+    const auto lead = static_cast<unsigned char>(word[0]);
+    if (lead < 0x80) {
+      const unsigned char lower = lead >= 'A' && lead <= 'Z' ? lead + ('a' - 'A') : lead;
+      if (!first_bytes_[lower]) return {};
+    } else {
+      const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+      const std::string first = text::fold(std::string_view(word).substr(0, length));
+      // A first character that folds to nothing (a stray combining mark) decides nothing.
+      if (!first.empty() && !first_bytes_[static_cast<unsigned char>(first[0])]) return {};
+    }
+    return text::fold(word);
+  }
+  std::string get_description() const override { return "tracuu-query-word-fold"; }
+
+ private:
+  bool first_bytes_[256] = {};
+};
+
 }  // namespace
 
 std::size_t first_match(std::string_view text, const std::vector<std::string>& words) {
@@ -153,8 +183,7 @@ std::size_t first_match(std::string_view text, const std::vector<std::string>& w
   return std::string_view::npos;
 }
 
-Snippets::Snippets(const std::vector<std::string>& terms, std::size_t bytes)
-    : bytes_(bytes), stemmer_(folding_stemmer()) {
+Snippets::Snippets(const std::vector<std::string>& terms, std::size_t bytes) : bytes_(bytes) {
   // Xapian matches a word of the text to "Z" + its fold; a term whose rest is not its own
   // fold ("Z^đường", the exact form; "ZSduong", a headline word) never matches.
   for (const std::string& term : terms) {
@@ -162,6 +191,7 @@ Snippets::Snippets(const std::vector<std::string>& terms, std::size_t bytes)
     std::string word = term.substr(kFolded.size());
     if (text::fold(word) == word) words_.push_back(std::move(word));
   }
+  stemmer_ = Xapian::Stem(new QueryWordFold(words_));
 }
 
 void Snippets::cut(const Xapian::MSet& weights, const std::string& body, SearchHit& hit) const {

@@ -177,3 +177,31 @@ TEST_CASE("snippets cut near the first match are the ones cut from the whole tex
     CHECK(matched > 250);  // most bodies hold a match: the cases are not vacuous
   }
 }
+
+TEST_CASE("words whose first letter is accented, đ or decomposed are matched as the folding stemmer matches them") {
+  // The snippet's stemmer folds only the words whose first letter may begin a query word;
+  // here the query's words are "dang" and "an", and the bodies hold their spellings with
+  // Đ/đ, ă, â, á and decomposed marks, beside words that begin with other accented letters.
+  const std::vector<std::string> terms = {"Zdang", "Zan"};
+  const Xapian::MSet weights = weights_for(terms);
+  const std::vector<std::string> spellings = {"Đảng", "đang", "ĐẢNG", "đăng", "Ăn", "ăn", "ấn", "a\u0306n", "Ân",
+                                              "án", "an", "ông", "ở", "ý", "Ơn", "ưng", "d\u0323ang", "\u0301an"};
+  const std::vector<std::string> plain = {"Hội", "nghị", "thảo", "luận", "về", "công", "tác", "các", "chi", "bộ"};
+  std::mt19937 random(20261204);
+  int matched = 0;
+  for (int n = 0; n < 300; ++n) {
+    std::string body;
+    const int words = 20 + static_cast<int>(random() % 200);
+    for (int i = 0; i < words; ++i) {
+      if (!body.empty()) body += ' ';
+      body += random() % 100 < 10 ? spellings[random() % spellings.size()] : plain[random() % plain.size()];
+    }
+    CAPTURE(body);
+    const SearchHit expected = whole(weights, body, 60);
+    const SearchHit got = cut(weights, terms, body, 60);
+    CHECK(got.snippet == expected.snippet);
+    CHECK(got.highlights == expected.highlights);
+    matched += !expected.highlights.empty();
+  }
+  CHECK(matched > 150);
+}
