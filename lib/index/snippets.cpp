@@ -80,9 +80,19 @@ bool opens_with(std::string_view marked, std::string_view word) { return first_w
 void plain_snippet(const std::string& marked, SearchHit& hit) {
   static const std::pair<std::string_view, char> kEntities[] = {
       {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+  const auto special = [](char c) { return c == '\x01' || c == '\x02' || c == '\n' || c == '&'; };
   std::string out;
+  out.reserve(marked.size());
   std::size_t open_at = 0;
   for (std::size_t i = 0; i < marked.size();) {
+    // Ordinary text is copied a run at a time.
+    std::size_t run_end = i;
+    while (run_end < marked.size() && !special(marked[run_end])) ++run_end;
+    if (run_end > i) {
+      out.append(marked, i, run_end - i);
+      i = run_end;
+      continue;
+    }
     const char c = marked[i];
     if (c == '\x01') {
       open_at = out.size();

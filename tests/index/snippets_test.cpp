@@ -205,3 +205,16 @@ TEST_CASE("words whose first letter is accented, đ or decomposed are matched as
   }
   CHECK(matched > 150);
 }
+
+TEST_CASE("Xapian's marked snippet becomes plain text with byte ranges of the matches") {
+  SearchHit hit;
+  tracuu::index::set_snippet("…chính \x01quyền\x02 &amp; \x01địa phương\x02 &lt;tỉnh&gt;\n\nnăm &quot;2024&quot;, "
+                             "&#39;x&#39; &nbsp;\n",
+                             "unused", 120, hit);
+  const std::string expected = "…chính quyền & địa phương <tỉnh> năm \"2024\", 'x' &nbsp; ";
+  CHECK(hit.snippet == expected);
+  REQUIRE(hit.highlights.size() == 2);
+  CHECK(hit.snippet.substr(hit.highlights[0].first, hit.highlights[0].second - hit.highlights[0].first) == "quyền");
+  CHECK(hit.snippet.substr(hit.highlights[1].first, hit.highlights[1].second - hit.highlights[1].first) ==
+        "địa phương");
+}
