@@ -93,5 +93,12 @@ inline constexpr const char* kMetaFailedPrefix = "tracuu:failed:";
 // search counts only slots that exist.
 inline constexpr const char* kMetaMaxRefs = "tracuu:max_refs";
 inline constexpr const char* kMetaMaxOfficials = "tracuu:max_officials";
+// Bounds of headline words (bounds.h): the mark, "<articles> <last docid> <total
+// length>" then the bounded terms, a line each; and per term (key prefix + term) its
+// blocks of 2^kBoundBlockShift docids, as varints: block number (the first) or distance
+// from the one before, the most occurrences in an article, the shortest such article.
+inline constexpr const char* kMetaBounds = "tracuu:bounds";
+inline constexpr const char* kMetaBoundsPrefix = "tracuu:bounds:";
+inline constexpr unsigned kBoundBlockShift = 7;
 
 }  // namespace tracuu::index

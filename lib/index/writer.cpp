@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 
+#include "index/bounds.h"
 #include "index/database.h"
 #include "index/document.h"
 #include "index/schema.h"
@@ -58,6 +59,7 @@ std::unordered_map<std::string, FailedFile> Writer::load_failures() {
 std::pair<Xapian::docid, bool> Writer::put(std::string_view source_id, const Xapian::Document& document,
                                            bool maybe_stored) {
   std::pair<Xapian::docid, bool> result{0, false};
+  changing();
   with_index_errors(path_, [&] {
     if (!maybe_stored) {
       result.first = db_.add_document(document);
@@ -81,7 +83,22 @@ void Writer::set_signature(Xapian::docid docid, const std::string& signature) {
 }
 
 void Writer::remove(Xapian::docid docid) {
+  changing();
   with_index_errors(path_, [&] { db_.delete_document(docid); });
+}
+
+void Writer::changing() {
+  if (changed_) return;
+  with_index_errors(path_, [&] { clear_bounds(db_); });
+  changed_ = true;
+}
+
+void Writer::write_bounds() {
+  if (!changed_) return;
+  with_index_errors(path_, [&] {
+    index::write_bounds(db_);
+    db_.commit();
+  });
 }
 
 void Writer::remember_failure(std::string_view path_bytes, const std::string& signature, const std::string& reason) {

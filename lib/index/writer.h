@@ -68,13 +68,20 @@ class Writer {
   // but swallows the exception.
   void commit();
 
+  // After the last write of a run that changed articles: the bounds of headline words
+  // (bounds.h) for the index as it now is, committed. The first change of a run has
+  // taken the old ones' mark away, so an interrupted run leaves none that do not hold.
+  void write_bounds();
+
  private:
   void raise_metadata_count(const char* key, std::size_t count);
+  void changing();
 
   std::filesystem::path path_;
   Xapian::WritableDatabase db_;
   std::size_t max_refs_ = 0;       // facet slots used in this run (schema.h)
   std::size_t max_officials_ = 0;
+  bool changed_ = false;  // articles added, replaced or removed in this run
 };
 
 }  // namespace tracuu::index

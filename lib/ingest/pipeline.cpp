@@ -411,6 +411,9 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
       shard->writer().commit();
     }
   }
+  // Bounds of headline words for the index as written (bounds.h), before a compaction,
+  // which keeps the docids and the metadata.
+  for (auto& shard : shards) shard->writer().write_bounds();
   for (auto& shard : shards) {
     stats.added += shard->stats.added;
     stats.updated += shard->stats.updated;

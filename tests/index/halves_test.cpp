@@ -21,6 +21,7 @@
 #include "index/halves.h"
 #include "index/terms.h"
 #include "index/writer.h"
+#include "temp_index.h"
 #include "tracuu/search.h"
 #include "tracuu/text.h"
 
@@ -50,19 +51,9 @@ Article article(unsigned i) {
   return a;
 }
 
-struct Index {
-  std::filesystem::path dir;
-  explicit Index(unsigned articles) {
-    dir = std::filesystem::temp_directory_path() / ("tracuu-halves-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir);
-    index::Writer writer(dir, false);
-    for (unsigned i = 0; i < articles; ++i) {
-      const Article a = article(i);
-      writer.put(a.path, index::make_document(a, a.path, a.path, "1:2", "ff"), false);
-    }
-    writer.commit();
-  }
-  ~Index() { std::filesystem::remove_all(dir); }
+// An index of `articles` of article().
+struct Index : testing::TempIndex {
+  explicit Index(unsigned articles) : TempIndex("halves", articles, article) {}
 };
 
 SearchResult run(const Index& idx, const std::string& query, bool halved, std::size_t offset = 0,

@@ -1,0 +1,244 @@
+// Bounds for headline words (bounds.h).
+#include "index/bounds.h"
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "index/query_tree.h"
+#include "index/schema.h"
+
+namespace tracuu::index {
+namespace {
+
+// What the mark says of the index it describes.
+std::string state_of(const Xapian::Database& db) {
+  return fmt::format("{} {} {}", db.get_doccount(), db.get_lastdocid(), db.get_total_length());
+}
+
+void put_varint(std::string& out, std::uint64_t v) {
+  while (v >= 0x80) {
+    out += static_cast<char>(0x80 | (v & 0x7F));
+    v >>= 7;
+  }
+  out += static_cast<char>(v);
+}
+
+std::optional<std::uint64_t> get_varint(std::string_view& in) {
+  std::uint64_t v = 0;
+  for (unsigned shift = 0; !in.empty() && shift < 64; shift += 7) {
+    const auto byte = static_cast<unsigned char>(in.front());
+    in.remove_prefix(1);
+    v |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+    if (!(byte & 0x80)) return v;
+  }
+  return std::nullopt;
+}
+
+// One block's bound: the most occurrences of the term in an article of the block and the
+// shortest article holding it (both from possibly different articles, so the bound is
+// at least any article's weight).
+struct Block {
+  Xapian::termcount wdf = 0;
+  Xapian::termcount length = std::numeric_limits<Xapian::termcount>::max();
+};
+
+std::string pack_blocks(const Xapian::Database& db, const std::string& term) {
+  std::string out;
+  std::uint64_t current = 0, previous = 0;
+  bool open = false, first = true;
+  Block block;
+  const auto flush = [&] {
+    if (!open) return;
+    put_varint(out, first ? current : current - previous);
+    put_varint(out, block.wdf);
+    put_varint(out, block.length);
+    previous = current;
+    first = false;
+  };
+  for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+    const std::uint64_t k = *p >> kBoundBlockShift;
+    if (!open || k != current) {
+      flush();
+      current = k;
+      block = Block{};
+      open = true;
+    }
+    block.wdf = std::max(block.wdf, p.get_wdf());
+    block.length = std::min(block.length, p.get_doclength());
+  }
+  flush();
+  return out;
+}
+
+// A headline term read with its bounds: weighs an article as Xapian's BM25Weight (its
+// defaults: k1 1, k2 0, k3 1, b 0.5, minimum normalised length 0.5) weighs a term
+// occurring once in the query, with the same arithmetic in the same order, so weights are
+// equal to the last bit; and skips the blocks whose bound is below the weight asked of
+// it. Its bounds are read from the index it is started on.
+class BoundedTerm : public Xapian::PostingSource {
+ public:
+  BoundedTerm(std::string term, double termweight, double len_factor)
+      : term_(std::move(term)), termweight_(termweight), len_factor_(len_factor) {}
+
+  BoundedTerm* clone() const override { return new BoundedTerm(term_, termweight_, len_factor_); }
+  std::string name() const override { return "tracuu::BoundedTerm"; }
+
+  void init(const Xapian::Database& db) override {
+    it_ = db.postlist_begin(term_);
+    end_ = db.postlist_end(term_);
+    started_ = false;
+    termfreq_ = db.get_termfreq(term_);
+    blocks_.assign((db.get_lastdocid() >> kBoundBlockShift) + 1, Block{});
+    const std::string packed = db.get_metadata(kMetaBoundsPrefix + term_);
+    std::string_view in = packed;
+    bounded_ = !packed.empty();
+    double most = 0;
+    for (std::uint64_t k = 0, first = 1; bounded_ && !in.empty(); first = 0) {
+      const auto step = get_varint(in), wdf = get_varint(in), length = get_varint(in);
+      k = first ? (step ? *step : 0) : k + (step ? *step : 0);
+      if (!step || !wdf || !length || k >= blocks_.size() || *wdf > UINT_MAX || *length > UINT_MAX) {
+        bounded_ = false;  // not what write_bounds() wrote: weigh every article
+        break;
+      }
+      blocks_[k] = {static_cast<Xapian::termcount>(*wdf), static_cast<Xapian::termcount>(*length)};
+      most = std::max(most, bound(k));
+    }
+    set_maxweight(bounded_ ? most : termweight_);
+  }
+
+  Xapian::doccount get_termfreq_min() const override { return termfreq_; }
+  Xapian::doccount get_termfreq_est() const override { return termfreq_; }
+  Xapian::doccount get_termfreq_max() const override { return termfreq_; }
+
+  void next(double min_wt) override {
+    if (started_) ++it_;
+    started_ = true;
+    skip_blocks(min_wt);
+  }
+  void skip_to(Xapian::docid did, double min_wt) override {
+    started_ = true;
+    it_.skip_to(did);
+    skip_blocks(min_wt);
+  }
+  bool at_end() const override { return it_ == end_; }
+  Xapian::docid get_docid() const override { return *it_; }
+  double get_weight() const override { return part(it_.get_wdf(), it_.get_doclength()); }
+
+ private:
+  // BM25Weight::get_sumpart().
+  double part(Xapian::termcount wdf, Xapian::termcount len) const {
+    const double normlen = std::max(len * len_factor_, 0.5);
+    const double wdf_double = wdf;
+    const double denom = 1.0 * (normlen * 0.5 + (1 - 0.5)) + wdf_double;
+    return termweight_ * (wdf_double / denom);
+  }
+  double bound(std::size_t k) const { return blocks_[k].wdf == 0 ? 0 : part(blocks_[k].wdf, blocks_[k].length); }
+
+  void skip_blocks(double min_wt) {
+    if (!bounded_) return;
+    while (it_ != end_) {
+      const std::size_t k = *it_ >> kBoundBlockShift;
+      if (k >= blocks_.size() || bound(k) >= min_wt) return;
+      it_.skip_to(static_cast<Xapian::docid>((k + 1) << kBoundBlockShift));
+    }
+  }
+
+  std::string term_;
+  double termweight_, len_factor_;
+  Xapian::PostingIterator it_, end_;
+  bool started_ = false, bounded_ = false;
+  Xapian::doccount termfreq_ = 0;
+  std::vector<Block> blocks_;
+};
+
+// Calls `f` on each leaf of `query` that boundable() takes from `terms`; `f` gives the
+// leaf's replacement, or nothing.
+Xapian::Query each_boundable(const Xapian::Query& query, const std::set<std::string>& terms, const LeafRewrite& f) {
+  if (terms.empty()) return query;
+  const Census census(query);
+  bool changed = false;
+  return rebuild(query, [&](const std::string& term, const Xapian::Query& leaf) -> std::optional<Xapian::Query> {
+    const Place* place = census.once(term);
+    if (!terms.count(term) || !place || !place->adds || !place->optional || leaf.get_length() != 1)
+      return std::nullopt;
+    return f(term, leaf);
+  }, changed);
+}
+
+}  // namespace
+
+void clear_bounds(Xapian::WritableDatabase& db) { db.set_metadata(kMetaBounds, ""); }
+
+void write_bounds(Xapian::WritableDatabase& db) {
+  // Read everything first: metadata lives in the table the terms are listed from.
+  const std::string prefix = std::string(kFolded) + std::string(kTitle);
+  std::vector<std::pair<std::string, std::string>> bounds;
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+    const std::string term = *t;
+    if (t.get_termfreq() < kBoundedTermfreq || term.compare(prefix.size(), kExactMark.size(), kExactMark) == 0)
+      continue;
+    if (std::string(kMetaBoundsPrefix).size() + term.size() > 200) continue;  // Xapian's key limit is 245 bytes
+    bounds.emplace_back(term, pack_blocks(db, term));
+  }
+  std::vector<std::string> stale;
+  for (auto k = db.metadata_keys_begin(kMetaBoundsPrefix); k != db.metadata_keys_end(kMetaBoundsPrefix); ++k)
+    stale.push_back(*k);
+  for (const std::string& key : stale) db.set_metadata(key, "");
+  std::string mark = state_of(db);
+  for (const auto& [term, packed] : bounds) {
+    db.set_metadata(kMetaBoundsPrefix + term, packed);
+    mark += '\n' + term;
+  }
+  db.set_metadata(kMetaBounds, mark);
+}
+
+std::set<std::string> bounded_terms(const Xapian::Database& db) {
+  const std::string mark = db.get_metadata(kMetaBounds);
+  const std::size_t line = mark.find('\n');
+  if (mark.empty() || mark.compare(0, line, state_of(db)) != 0) return {};
+  std::set<std::string> terms;
+  for (std::size_t at = line; at != std::string::npos && at < mark.size();) {
+    const std::size_t end = mark.find('\n', at + 1);
+    terms.insert(mark.substr(at + 1, (end == std::string::npos ? mark.size() : end) - at - 1));
+    at = end;
+  }
+  return terms;
+}
+
+
+std::set<std::string> boundable(const Xapian::Query& query, const std::set<std::string>& terms) {
+  std::set<std::string> out;
+  each_boundable(query, terms, [&](const std::string& term, const Xapian::Query&) -> std::optional<Xapian::Query> {
+    out.insert(term);
+    return std::nullopt;
+  });
+  return out;
+}
+
+Xapian::Query bound_headlines(const Xapian::Query& query, const Xapian::Database& db,
+                              const std::set<std::string>& terms) {
+  // BM25Weight::init() for a term with wqf 1 and no relevance set.
+  const Xapian::doccount articles = db.get_doccount();
+  double len_factor = articles == 0 ? 0 : static_cast<double>(db.get_total_length()) / articles;
+  if (len_factor != 0) len_factor = 1 / len_factor;
+  return each_boundable(query, terms, [&](const std::string& term, const Xapian::Query&) -> std::optional<Xapian::Query> {
+    const Xapian::doccount tf = db.get_termfreq(term);
+    double tw = (articles - tf + 0.5) / (tf + 0.5);
+    if (tw < 2) tw = tw * 0.5 + 1;
+    double termweight = std::log(tw) * 1.0;
+    const double wqf_double = 1;
+    termweight *= (1 + 1) * wqf_double / (1 + wqf_double);
+    termweight *= (1 + 1);
+    return Xapian::Query((new BoundedTerm(term, termweight, len_factor))->release());
+  });
+}
+
+}  // namespace tracuu::index

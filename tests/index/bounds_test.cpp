@@ -1,0 +1,166 @@
+// Unit tests for lib/index/bounds: the bounds of headline words are written for one state
+// of the index and hold for it alone, and a ranked pass that reads a headline term through
+// them finds, weighs and counts exactly what the plain pass does.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "index/bounds.h"
+#include "index/document.h"
+#include "index/writer.h"
+#include "temp_index.h"
+#include "tracuu/search.h"
+#include "tracuu/text.h"
+
+using namespace tracuu;
+
+namespace {
+
+constexpr unsigned kArticles = 3000;
+
+// Article i: two in three have "Công" in the headline (more than kBoundedTermfreq), a
+// tenth "tác" too; bodies of 1 to 17 sentences, with "công tác" 0 to 4 times, so lengths
+// and weights spread over the blocks of docids.
+Article article(unsigned i) {
+  Article a;
+  a.path = "/tin/" + std::to_string(10000 + i) + ".txt";
+  a.format = "text";
+  a.title = i % 3 != 0 ? "Công an xã số " + std::to_string(i) + (i % 10 == 0 ? " làm tốt công tác" : "")
+                       : "Tin số " + std::to_string(i);
+  std::string body = a.title + "\n\n";
+  for (unsigned k = 0; k < 1 + (i * 7) % 17; ++k) body += "Hội nghị bàn về nhiều việc ở cơ sở. ";
+  for (unsigned k = 0; k < i % 5; ++k) body += "Công tác phòng cháy. ";
+  a.text = text::normalize(body);
+  a.published = "2023-05-01";
+  return a;
+}
+
+struct Index : testing::TempIndex {
+  Index() : TempIndex("bounds", kArticles, article) {}
+};
+
+using Q = Xapian::Query;
+
+// The ranked pass's query for "công" and for "công tác" (searcher.cpp): the folded words
+// decide the match, the headline and exact terms only add weight.
+Q query_for(const std::vector<std::string>& folded, const std::vector<std::string>& exact) {
+  std::vector<Q> words, boost;
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    words.emplace_back("Z" + folded[i], 1, static_cast<Xapian::termpos>(i + 1));
+    boost.emplace_back("ZS" + folded[i]);
+    boost.emplace_back("Z^" + exact[i]);
+  }
+  return Q(Q::OP_AND_MAYBE, Q(Q::OP_AND, words.begin(), words.end()), Q(Q::OP_OR, boost.begin(), boost.end()));
+}
+
+}  // namespace
+
+TEST_CASE("bounds: written for one state of the index, they hold for that state alone") {
+  const Index idx;
+  {
+    index::Writer writer(idx.dir, false);
+    writer.write_bounds();  // nothing changed in this run: nothing written
+  }
+  CHECK(index::bounded_terms(Xapian::Database(idx.dir.string())).empty());
+  {
+    index::Writer writer(idx.dir, false);
+    const Article a = article(kArticles);
+    testing::put_article(writer, a);
+    writer.write_bounds();
+  }
+  const std::set<std::string> bounded = index::bounded_terms(Xapian::Database(idx.dir.string()));
+  CHECK(bounded.count("ZScong") == 1);        // in 2,000 headlines
+  CHECK(bounded.count("ZStac") == 0);         // in 300
+  CHECK(bounded.count("Zcong") == 0);         // not a headline term
+  {
+    // A run's first change takes the mark away, so an interrupted run leaves no bounds
+    // that do not hold.
+    index::Writer writer(idx.dir, false);
+    const Article a = article(kArticles + 1);
+    testing::put_article(writer, a);
+    writer.commit();
+    CHECK(index::bounded_terms(Xapian::Database(idx.dir.string())).empty());
+  }
+}
+
+TEST_CASE("bounds: a pass through them finds, weighs and counts what the plain pass does") {
+  const Index idx;
+  {
+    index::Writer writer(idx.dir, false);
+    const Article a = article(kArticles);
+    testing::put_article(writer, a);
+    writer.write_bounds();
+  }
+  const Xapian::Database db(idx.dir.string());
+  const std::set<std::string> bounded = index::bounded_terms(db);
+  for (const Q& plain : {query_for({"cong"}, {"công"}), query_for({"cong", "tac"}, {"công", "tác"})}) {
+    const std::set<std::string> terms = index::boundable(plain, bounded);
+    REQUIRE(terms == std::set<std::string>{"ZScong"});
+    const Q through = index::bound_headlines(plain, db, terms);
+    CHECK(through.get_description() != plain.get_description());
+    for (const Xapian::doccount check : {0u, 10u, 110u}) {
+      for (const auto& [first, count] : {std::pair{0u, 10u}, std::pair{20u, 10u}, std::pair{0u, 200u}}) {
+        CAPTURE(plain.get_description());
+        CAPTURE(check);
+        CAPTURE(first);
+        Xapian::Enquire a(db), b(db);
+        a.set_query(plain);
+        b.set_query(through);
+        const Xapian::MSet m = a.get_mset(first, count, check), n = b.get_mset(first, count, check);
+        REQUIRE(m.size() == n.size());
+        for (Xapian::doccount i = 0; i < m.size(); ++i) {
+          CHECK(*m[i] == *n[i]);
+          CHECK(m[i].get_weight() == n[i].get_weight());  // to the last bit
+        }
+        CHECK(m.get_matches_lower_bound() == n.get_matches_lower_bound());
+        CHECK(m.get_matches_estimated() == n.get_matches_estimated());
+        CHECK(m.get_matches_upper_bound() == n.get_matches_upper_bound());
+      }
+    }
+  }
+}
+
+TEST_CASE("bounds: only a headline term that adds weight once and decides no match is read through them") {
+  const std::set<std::string> bounded = {"ZScong"};
+  const Q words("Zcong", 1, 1);
+  CHECK(index::boundable(Q(Q::OP_AND_MAYBE, words, Q(Q::OP_OR, Q("ZScong"), Q("Z^công"))), bounded) ==
+        std::set<std::string>{"ZScong"});
+  CHECK(index::boundable(Q(Q::OP_AND, words, Q("ZScong")), bounded).empty());  // decides the match
+  CHECK(index::boundable(Q(Q::OP_AND_MAYBE, words, Q(Q::OP_OR, Q("ZScong"), Q("ZScong"))), bounded).empty());
+  CHECK(index::boundable(Q(Q::OP_AND_MAYBE, words, Q(Q::OP_SCALE_WEIGHT, Q("ZScong"), 2.0)), bounded).empty());
+  CHECK(index::boundable(Q(Q::OP_AND_MAYBE, words, Q("ZScong", 2)), bounded).empty());  // typed twice
+  CHECK(index::boundable(Q(Q::OP_AND_MAYBE, words, Q("ZSxa")), bounded).empty());       // no bounds
+}
+
+TEST_CASE("bounds: a search gives the same page, scores, percentages and snippets with them as without") {
+  const Index idx;
+  SearchOptions options;
+  options.limit = 20;
+  const auto page = [&](const std::string& query) { return search(idx.dir, query, options); };
+  const std::vector<std::string> queries = {"công", "Công an", "công tác", "cong", "xã công"};
+  std::vector<SearchResult> before;
+  for (const auto& q : queries) before.push_back(page(q));
+  {
+    index::Writer writer(idx.dir, false);
+    const Article a = article(0);  // the same article again: the index as it was
+    testing::put_article(writer, a, true);
+    writer.write_bounds();
+  }
+  REQUIRE(index::bounded_terms(Xapian::Database(idx.dir.string())).count("ZScong") == 1);
+  for (std::size_t k = 0; k < queries.size(); ++k) {
+    CAPTURE(queries[k]);
+    const SearchResult after = page(queries[k]);
+    CHECK(after.total_estimate == before[k].total_estimate);
+    REQUIRE(after.hits.size() == before[k].hits.size());
+    for (std::size_t i = 0; i < after.hits.size(); ++i) {
+      CHECK(after.hits[i].article.path == before[k].hits[i].article.path);
+      CHECK(after.hits[i].score == before[k].hits[i].score);
+      CHECK(after.hits[i].percent == before[k].hits[i].percent);
+      CHECK(after.hits[i].snippet == before[k].hits[i].snippet);
+      CHECK(after.hits[i].highlights == before[k].hits[i].highlights);
+    }
+  }
+}
