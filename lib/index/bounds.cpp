@@ -177,13 +177,13 @@ Xapian::Query each_boundable(const Xapian::Query& query, const std::set<std::str
 
 void clear_bounds(Xapian::WritableDatabase& db) { db.set_metadata(kMetaBounds, ""); }
 
-void write_bounds(Xapian::WritableDatabase& db) {
+void write_bounds(Xapian::WritableDatabase& db, Xapian::doccount min_articles) {
   // Read everything first: metadata lives in the table the terms are listed from.
   const std::string prefix = std::string(kFolded) + std::string(kTitle);
   std::vector<std::pair<std::string, std::string>> bounds;
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
     const std::string term = *t;
-    if (t.get_termfreq() < kBoundedTermfreq || term.compare(prefix.size(), kExactMark.size(), kExactMark) == 0)
+    if (t.get_termfreq() < min_articles || term.compare(prefix.size(), kExactMark.size(), kExactMark) == 0)
       continue;
     if (std::string(kMetaBoundsPrefix).size() + term.size() > 200) continue;  // Xapian's key limit is 245 bytes
     bounds.emplace_back(term, pack_blocks(db, term));

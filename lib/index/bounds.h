@@ -16,17 +16,18 @@
 
 namespace tracuu::index {
 
-// Headline words in at least this many articles get bounds; a rarer one's postings are
-// weighed quickly anyway.
-inline constexpr Xapian::doccount kBoundedTermfreq = 1000;
+// Headline words in at least this many articles get bounds: skipping blocks pays for
+// reading the bounds only on long posting lists (at 20,000 generated articles no
+// headline word is in so many; at 100,000, 35 are).
+inline constexpr Xapian::doccount kBoundedTermfreq = 10000;
 
 // Before the first change of a run of writes: the bounds stored no longer hold.
 void clear_bounds(Xapian::WritableDatabase& db);
 
-// After a run of writes (committed): the bounds of every headline word in enough
-// articles, and a mark that they describe this state of the index (its article count,
-// last docid and total length). Bounds of words no longer in enough articles go.
-void write_bounds(Xapian::WritableDatabase& db);
+// After a run of writes (committed): the bounds of every headline word in at least
+// `min_articles` articles, and a mark that they describe this state of the index (its
+// article count, last docid and total length). Bounds of other words go.
+void write_bounds(Xapian::WritableDatabase& db, Xapian::doccount min_articles = kBoundedTermfreq);
 
 // The headline terms of `db` whose bounds hold for it now: none without the mark, for
 // another state, or across several shards.

@@ -149,6 +149,14 @@ Xapian::doccount look_ahead(const SearchOptions& options, bool phrase) {
 
 bool all_counted(const Xapian::MSet& m) { return m.get_matches_lower_bound() == m.get_matches_upper_bound(); }
 
+// Whether the articles `query` matches are those of one term (however its weight is
+// scaled, and whatever filters it).
+bool one_term(const Xapian::Query& query) {
+  const Xapian::Query::op op = query.get_type();
+  if (op == Xapian::Query::OP_FILTER || op == Xapian::Query::OP_SCALE_WEIGHT) return one_term(query.get_subquery(0));
+  return op == Xapian::Query::LEAF_TERM;
+}
+
 // One ranked pass over `query`. Phrases are checked only on the candidates that can
 // still make the page (a remote shard gets the query as parsed: a decider does not
 // travel over the network).
@@ -265,10 +273,13 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
   // words are twins as the AND the passes match them as.
   const bool own_ties = options.sort == Sort::Relevance && !options.collapse && !remote;
   std::set<std::string> twins, bounded;
-  if (own_ties) {
-    twins = exact_twins(PhraseCheck(database).rewrite(query), database);
-    bounded = boundable(query, bounded_terms(database));
-  }
+  if (own_ties) twins = exact_twins(PhraseCheck(database).rewrite(query), database);
+  // Bounds (bounds.h) pay where a headline term can lead the pass: in a query whose match
+  // is one word's, or one with a phrase, whose checks the skipped articles are spared.
+  // Where several words are AND-ed, the AND leads and a bounded term only costs (10%
+  // more instructions for "công an" at 100,000 articles; "quản" 41% fewer, "từ cơ sở"
+  // 21% fewer).
+  if (own_ties && (has_phrase || one_term(matching))) bounded = boundable(query, bounded_terms(database));
   // Merged twins and bounded headline terms weigh as the query does, but Xapian counts
   // the query's terms an article matches for its percentages: those come from `query`.
   const bool merged = !twins.empty() || !bounded.empty();

@@ -93,10 +93,10 @@ void Writer::changing() {
   changed_ = true;
 }
 
-void Writer::write_bounds() {
+void Writer::write_bounds(Xapian::doccount min_articles) {
   if (!changed_) return;
   with_index_errors(path_, [&] {
-    index::write_bounds(db_);
+    index::write_bounds(db_, min_articles);
     db_.commit();
   });
 }

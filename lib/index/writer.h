@@ -12,6 +12,7 @@
 
 #include <xapian.h>
 
+#include "index/bounds.h"
 #include "tracuu/article.h"
 
 namespace tracuu::index {
@@ -71,7 +72,7 @@ class Writer {
   // After the last write of a run that changed articles: the bounds of headline words
   // (bounds.h) for the index as it now is, committed. The first change of a run has
   // taken the old ones' mark away, so an interrupted run leaves none that do not hold.
-  void write_bounds();
+  void write_bounds(Xapian::doccount min_articles = kBoundedTermfreq);
 
  private:
   void raise_metadata_count(const char* key, std::size_t count);

@@ -20,8 +20,10 @@ using namespace tracuu;
 namespace {
 
 constexpr unsigned kArticles = 3000;
+// Headline words in this many articles get bounds here (the index is small).
+constexpr Xapian::doccount kBoundedHere = 1000;
 
-// Article i: two in three have "Công" in the headline (more than kBoundedTermfreq), a
+// Article i: two in three have "Công" in the headline (more than kBoundedHere), a
 // tenth "tác" too; bodies of 1 to 17 sentences, with "công tác" 0 to 4 times, so lengths
 // and weights spread over the blocks of docids.
 Article article(unsigned i) {
@@ -62,14 +64,14 @@ TEST_CASE("bounds: written for one state of the index, they hold for that state 
   const Index idx;
   {
     index::Writer writer(idx.dir, false);
-    writer.write_bounds();  // nothing changed in this run: nothing written
+    writer.write_bounds(kBoundedHere);  // nothing changed in this run: nothing written
   }
   CHECK(index::bounded_terms(Xapian::Database(idx.dir.string())).empty());
   {
     index::Writer writer(idx.dir, false);
     const Article a = article(kArticles);
     testing::put_article(writer, a);
-    writer.write_bounds();
+    writer.write_bounds(kBoundedHere);
   }
   const std::set<std::string> bounded = index::bounded_terms(Xapian::Database(idx.dir.string()));
   CHECK(bounded.count("ZScong") == 1);        // in 2,000 headlines
@@ -92,7 +94,7 @@ TEST_CASE("bounds: a pass through them finds, weighs and counts what the plain p
     index::Writer writer(idx.dir, false);
     const Article a = article(kArticles);
     testing::put_article(writer, a);
-    writer.write_bounds();
+    writer.write_bounds(kBoundedHere);
   }
   const Xapian::Database db(idx.dir.string());
   const std::set<std::string> bounded = index::bounded_terms(db);
@@ -147,7 +149,7 @@ TEST_CASE("bounds: a search gives the same page, scores, percentages and snippet
     index::Writer writer(idx.dir, false);
     const Article a = article(0);  // the same article again: the index as it was
     testing::put_article(writer, a, true);
-    writer.write_bounds();
+    writer.write_bounds(kBoundedHere);
   }
   REQUIRE(index::bounded_terms(Xapian::Database(idx.dir.string())).count("ZScong") == 1);
   for (std::size_t k = 0; k < queries.size(); ++k) {
