@@ -8,6 +8,7 @@
 #include <chrono>
 #include <system_error>
 
+#include "index/bounds.h"
 #include "index/database.h"
 #include "index/layout.h"
 #include "index/schema.h"
@@ -106,6 +107,15 @@ CompactResult compact_index(const fs::path& db, const std::optional<fs::path>& i
     const unsigned flags = layout.shards.size() > 3 ? Xapian::DBCOMPACT_MULTIPASS : 0;
     sources.compact(target.string(), flags, 0, compactor);
   });
+  // Shards merged into one have their docids renumbered, so their bounds (bounds.h) hold
+  // no longer: the merged index gets its own.
+  if (layout.shards.size() > 1) {
+    index::with_index_errors(target, [&] {
+      Xapian::WritableDatabase merged(target.string(), Xapian::DB_OPEN);
+      index::write_bounds(merged);
+      merged.commit();
+    });
+  }
   result.into = target.string();
   result.bytes_after = size_of(target);
 
