@@ -50,8 +50,12 @@ struct Block {
   Xapian::termcount length = std::numeric_limits<Xapian::termcount>::max();
 };
 
+// The term's bounds, after its article and occurrence counts: a write that changed its
+// postings without taking the mark away (a tracuu from before bounds) shows there.
 std::string pack_blocks(const Xapian::Database& db, const std::string& term) {
   std::string out;
+  put_varint(out, db.get_termfreq(term));
+  put_varint(out, db.get_collection_freq(term));
   std::uint64_t current = 0, previous = 0;
   bool open = false, first = true;
   Block block;
@@ -99,7 +103,8 @@ class BoundedTerm : public Xapian::PostingSource {
     blocks_.assign((db.get_lastdocid() >> kBoundBlockShift) + 1, Block{});
     const std::string packed = db.get_metadata(kMetaBoundsPrefix + term_);
     std::string_view in = packed;
-    bounded_ = !packed.empty();
+    const auto articles = get_varint(in), occurrences = get_varint(in);
+    bounded_ = articles && occurrences && *articles == termfreq_ && *occurrences == db.get_collection_freq(term_);
     double most = 0;
     for (std::uint64_t k = 0, first = 1; bounded_ && !in.empty(); first = 0) {
       const auto step = get_varint(in), wdf = get_varint(in), length = get_varint(in);

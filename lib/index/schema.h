@@ -94,9 +94,10 @@ inline constexpr const char* kMetaFailedPrefix = "tracuu:failed:";
 inline constexpr const char* kMetaMaxRefs = "tracuu:max_refs";
 inline constexpr const char* kMetaMaxOfficials = "tracuu:max_officials";
 // Bounds of headline words (bounds.h): the mark, "<articles> <last docid> <total
-// length>" then the bounded terms, a line each; and per term (key prefix + term) its
-// blocks of 2^kBoundBlockShift docids, as varints: block number (the first) or distance
-// from the one before, the most occurrences in an article, the shortest such article.
+// length>" then the bounded terms, a line each; and per term (key prefix + term), as
+// varints, its article and occurrence counts, then its blocks of 2^kBoundBlockShift
+// docids: block number (the first) or distance from the one before, the most
+// occurrences in an article, the shortest such article.
 inline constexpr const char* kMetaBounds = "tracuu:bounds";
 inline constexpr const char* kMetaBoundsPrefix = "tracuu:bounds:";
 inline constexpr unsigned kBoundBlockShift = 7;

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -24,8 +25,9 @@ constexpr unsigned kArticles = 3000;
 constexpr Xapian::doccount kBoundedHere = 1000;
 
 // Article i: two in three have "Công" in the headline (more than kBoundedHere), a
-// tenth "tác" too; bodies of 1 to 17 sentences, with "công tác" 0 to 4 times, so lengths
-// and weights spread over the blocks of docids.
+// tenth "tác" too; bodies grow from 1 to 17 sentences along the docids, with "công tác"
+// 0 to 4 times, so weights differ within each block of docids and fall from block to
+// block (bounds then let a pass skip the later blocks).
 Article article(unsigned i) {
   Article a;
   a.path = "/tin/" + std::to_string(10000 + i) + ".txt";
@@ -33,7 +35,7 @@ Article article(unsigned i) {
   a.title = i % 3 != 0 ? "Công an xã số " + std::to_string(i) + (i % 10 == 0 ? " làm tốt công tác" : "")
                        : "Tin số " + std::to_string(i);
   std::string body = a.title + "\n\n";
-  for (unsigned k = 0; k < 1 + (i * 7) % 17; ++k) body += "Hội nghị bàn về nhiều việc ở cơ sở. ";
+  for (unsigned k = 0; k < 1 + i / 200 + (i * 7) % 3; ++k) body += "Hội nghị bàn về nhiều việc ở cơ sở. ";
   for (unsigned k = 0; k < i % 5; ++k) body += "Công tác phòng cháy. ";
   a.text = text::normalize(body);
   a.published = "2023-05-01";
@@ -45,6 +47,21 @@ struct Index : testing::TempIndex {
 };
 
 using Q = Xapian::Query;
+
+// Xapian's BM25 (the default scheme), counting the articles a pass weighs a term for.
+struct CountingBM25 : Xapian::BM25Weight {
+  std::shared_ptr<unsigned long> weighed = std::make_shared<unsigned long>(0);
+  CountingBM25* clone() const override {
+    auto* copy = new CountingBM25;
+    copy->weighed = weighed;
+    return copy;
+  }
+  std::string name() const override { return "CountingBM25"; }
+  double get_sumpart(Xapian::termcount wdf, Xapian::termcount len, Xapian::termcount uniq) const override {
+    ++*weighed;
+    return Xapian::BM25Weight::get_sumpart(wdf, len, uniq);
+  }
+};
 
 // The ranked pass's query for "công" and for "công tác" (searcher.cpp): the folded words
 // decide the match, the headline and exact terms only add weight.
@@ -123,6 +140,20 @@ TEST_CASE("bounds: a pass through them finds, weighs and counts what the plain p
       }
     }
   }
+  // And the one word's pass skips: its two other terms are weighed for fewer articles
+  // (without bounds all three are weighed for every candidate).
+  const Q plain = query_for({"cong"}, {"công"});
+  unsigned long weighed[2];
+  for (int through = 0; through < 2; ++through) {
+    Xapian::Enquire e(db);
+    e.set_query(through ? index::bound_headlines(plain, db, index::boundable(plain, bounded)) : plain);
+    const CountingBM25 scheme;
+    e.set_weighting_scheme(scheme);
+    e.get_mset(0, 10);
+    weighed[through] = *scheme.weighed;
+  }
+  const unsigned long candidates = weighed[0] / 3, left = weighed[1] / 2;
+  CHECK(left < candidates * 9 / 10);
 }
 
 TEST_CASE("bounds: only a headline term that adds weight once and decides no match is read through them") {
