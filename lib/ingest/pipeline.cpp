@@ -412,8 +412,17 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
     }
   }
   // Bounds of headline words for the index as written (bounds.h), before a compaction,
-  // which keeps the docids and the metadata.
-  for (auto& shard : shards) shard->writer().write_bounds();
+  // which keeps the docids and the metadata. Everything is committed by now: bounds that
+  // cannot be written (the disk is full) are worth a warning, and searches do without.
+  for (std::size_t i = 0; i < shards.size(); ++i) {
+    try {
+      shards[i]->writer().write_bounds();
+    } catch (const Error& e) {
+      reporter.warning(db.string(),
+                       "no bounds written: " + std::string(e.what()) + " (searches are slower until the next ingest)");
+      ++stats.warnings;
+    }
+  }
   for (auto& shard : shards) {
     stats.added += shard->stats.added;
     stats.updated += shard->stats.updated;
