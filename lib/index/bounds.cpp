@@ -234,7 +234,7 @@ Xapian::Query bound_headlines(const Xapian::Query& query, const Xapian::Database
   const Xapian::doccount articles = db.get_doccount();
   double len_factor = articles == 0 ? 0 : static_cast<double>(db.get_total_length()) / articles;
   if (len_factor != 0) len_factor = 1 / len_factor;
-  return each_boundable(query, terms, [&](const std::string& term, const Xapian::Query&) -> std::optional<Xapian::Query> {
+  const auto through_bounds = [&](const std::string& term, const Xapian::Query&) -> std::optional<Xapian::Query> {
     const Xapian::doccount tf = db.get_termfreq(term);
     double tw = (articles - tf + 0.5) / (tf + 0.5);
     if (tw < 2) tw = tw * 0.5 + 1;
@@ -243,7 +243,8 @@ Xapian::Query bound_headlines(const Xapian::Query& query, const Xapian::Database
     termweight *= (1 + 1) * wqf_double / (1 + wqf_double);
     termweight *= (1 + 1);
     return Xapian::Query((new BoundedTerm(term, termweight, len_factor))->release());
-  });
+  };
+  return each_boundable(query, terms, through_bounds);
 }
 
 }  // namespace tracuu::index
