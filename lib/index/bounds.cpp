@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
-#include <limits>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -42,23 +41,41 @@ std::optional<std::uint64_t> get_varint(std::string_view& in) {
   return std::nullopt;
 }
 
-// One block's bound: the most occurrences of the term in an article of the block and the
-// shortest article holding it (both from possibly different articles, so the bound is
-// at least any article's weight).
+// BM25Weight::get_sumpart() divided by the term's weight: what an article's length
+// `len` and the term's occurrences `wdf` in it make of the term's weight there, with
+// `len_factor` one over the index's mean length. The same arithmetic in the same order.
+double share(Xapian::termcount wdf, Xapian::termcount len, double len_factor) {
+  const double normlen = std::max(len * len_factor, 0.5);
+  const double wdf_double = wdf;
+  const double denom = 1.0 * (normlen * 0.5 + (1 - 0.5)) + wdf_double;
+  return wdf_double / denom;
+}
+
+// BM25Weight::init()'s len_factor for `db`.
+double len_factor_of(const Xapian::Database& db) {
+  const Xapian::doccount articles = db.get_doccount();
+  double len_factor = articles == 0 ? 0 : static_cast<double>(db.get_total_length()) / articles;
+  if (len_factor != 0) len_factor = 1 / len_factor;
+  return len_factor;
+}
+
+// One block's bound: the occurrences and length of the block's article where the term
+// weighs most, in the index's state when the bounds were written (the mark's), which is
+// the state they are read in: the bound is then that article's weight exactly.
 struct Block {
-  Xapian::termcount wdf = 0;
-  Xapian::termcount length = std::numeric_limits<Xapian::termcount>::max();
+  Xapian::termcount wdf = 0, length = 0;
 };
 
 // The term's bounds, after its article and occurrence counts: a write that changed its
 // postings without taking the mark away (a tracuu from before bounds) shows there.
-std::string pack_blocks(const Xapian::Database& db, const std::string& term) {
+std::string pack_blocks(const Xapian::Database& db, const std::string& term, double len_factor) {
   std::string out;
   put_varint(out, db.get_termfreq(term));
   put_varint(out, db.get_collection_freq(term));
   std::uint64_t current = 0, previous = 0;
   bool open = false, first = true;
   Block block;
+  double most = -1;
   const auto flush = [&] {
     if (!open) return;
     put_varint(out, first ? current : current - previous);
@@ -72,11 +89,14 @@ std::string pack_blocks(const Xapian::Database& db, const std::string& term) {
     if (!open || k != current) {
       flush();
       current = k;
-      block = Block{};
+      most = -1;
       open = true;
     }
-    block.wdf = std::max(block.wdf, p.get_wdf());
-    block.length = std::min(block.length, p.get_doclength());
+    const Xapian::termcount wdf = p.get_wdf(), length = p.get_doclength();
+    if (const double here = share(wdf, length, len_factor); here > most) {
+      most = here;
+      block = {wdf, length};
+    }
   }
   flush();
   return out;
@@ -139,12 +159,7 @@ class BoundedTerm : public Xapian::PostingSource {
 
  private:
   // BM25Weight::get_sumpart().
-  double part(Xapian::termcount wdf, Xapian::termcount len) const {
-    const double normlen = std::max(len * len_factor_, 0.5);
-    const double wdf_double = wdf;
-    const double denom = 1.0 * (normlen * 0.5 + (1 - 0.5)) + wdf_double;
-    return termweight_ * (wdf_double / denom);
-  }
+  double part(Xapian::termcount wdf, Xapian::termcount len) const { return termweight_ * share(wdf, len, len_factor_); }
   double bound(std::size_t k) const { return blocks_[k].wdf == 0 ? 0 : part(blocks_[k].wdf, blocks_[k].length); }
 
   void skip_blocks(double min_wt) {
@@ -186,12 +201,13 @@ void write_bounds(Xapian::WritableDatabase& db, Xapian::doccount min_articles) {
   // Read everything first: metadata lives in the table the terms are listed from.
   const std::string prefix = std::string(kFolded) + std::string(kTitle);
   std::vector<std::pair<std::string, std::string>> bounds;
+  const double len_factor = len_factor_of(db);
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
     const std::string term = *t;
     if (t.get_termfreq() < min_articles || term.compare(prefix.size(), kExactMark.size(), kExactMark) == 0)
       continue;
     if (std::string(kMetaBoundsPrefix).size() + term.size() > 200) continue;  // Xapian's key limit is 245 bytes
-    bounds.emplace_back(term, pack_blocks(db, term));
+    bounds.emplace_back(term, pack_blocks(db, term, len_factor));
   }
   std::vector<std::string> stale;
   for (auto k = db.metadata_keys_begin(kMetaBoundsPrefix); k != db.metadata_keys_end(kMetaBoundsPrefix); ++k)
@@ -232,8 +248,7 @@ Xapian::Query bound_headlines(const Xapian::Query& query, const Xapian::Database
                               const std::set<std::string>& terms) {
   // BM25Weight::init() for a term with wqf 1 and no relevance set.
   const Xapian::doccount articles = db.get_doccount();
-  double len_factor = articles == 0 ? 0 : static_cast<double>(db.get_total_length()) / articles;
-  if (len_factor != 0) len_factor = 1 / len_factor;
+  const double len_factor = len_factor_of(db);
   const auto through_bounds = [&](const std::string& term, const Xapian::Query&) -> std::optional<Xapian::Query> {
     const Xapian::doccount tf = db.get_termfreq(term);
     double tw = (articles - tf + 0.5) / (tf + 0.5);

@@ -2,8 +2,8 @@
 // ranking (searcher.cpp), and Xapian 1.4 weighs every article such a term is in: glass
 // keeps one bound per term, so for a word in a third of the headlines the pass weighs a
 // third of the index. The index keeps, for each headline word in many articles and each
-// block of 128 docids, the most times the word is in one of the block's headlines and
-// the shortest of those articles; a ranked pass reads the term through a posting source
+// block of 128 docids, the occurrences and length of the block's article where the word
+// weighs most; a ranked pass reads the term through a posting source
 // that weighs exactly as Xapian's BM25 does and skips the blocks where the term cannot
 // add what a match would need ("quản" at 100,000 articles: 38,232 articles weighed
 // before, a few thousand after). Internal header of lib/index.

@@ -96,8 +96,8 @@ inline constexpr const char* kMetaMaxOfficials = "tracuu:max_officials";
 // Bounds of headline words (bounds.h): the mark, "<articles> <last docid> <total
 // length>" then the bounded terms, a line each; and per term (key prefix + term), as
 // varints, its article and occurrence counts, then its blocks of 2^kBoundBlockShift
-// docids: block number (the first) or distance from the one before, the most
-// occurrences in an article, the shortest such article.
+// docids: block number (the first) or distance from the one before, then the
+// occurrences and length of the block's article where the term weighs most.
 inline constexpr const char* kMetaBounds = "tracuu:bounds";
 inline constexpr const char* kMetaBoundsPrefix = "tracuu:bounds:";
 inline constexpr unsigned kBoundBlockShift = 7;
