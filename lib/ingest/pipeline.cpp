@@ -412,11 +412,14 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
     }
   }
   // Bounds of headline words for the index as written (bounds.h), before a compaction,
-  // which keeps the docids and the metadata. Everything is committed by now: bounds that
-  // cannot be written (the disk is full) are worth a warning, and searches do without.
-  for (std::size_t i = 0; i < shards.size(); ++i) {
+  // which keeps the docids and the metadata. Not for a sharded index: a search spans its
+  // shards, whose state no single shard's mark describes, so it never reads them
+  // (`tracuu compact` writes them for shards merged into one). Everything is committed by
+  // now: bounds that cannot be written (the disk is full) are worth a warning, and
+  // searches do without.
+  if (!layout.sharded()) {
     try {
-      shards[i]->writer().write_bounds();
+      shards.front()->writer().write_bounds();
     } catch (const Error& e) {
       reporter.warning(db.string(),
                        "no bounds written: " + std::string(e.what()) + " (searches are slower until the next ingest)");
