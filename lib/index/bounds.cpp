@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
-#include <memory>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -126,9 +125,10 @@ class BoundedTerm : public Xapian::PostingSource {
     const auto articles = get_varint(in), occurrences = get_varint(in);
     bounded_ = articles && occurrences && *articles == termfreq_ && *occurrences == db.get_collection_freq(term_);
     double most = 0;
-    for (std::uint64_t k = 0, first = 1; bounded_ && !in.empty(); first = 0) {
+    std::uint64_t k = 0;  // the block read last: the first is numbered, the rest a step on
+    for (bool first = true; bounded_ && !in.empty(); first = false) {
       const auto step = get_varint(in), wdf = get_varint(in), length = get_varint(in);
-      k = first ? (step ? *step : 0) : k + (step ? *step : 0);
+      if (step) k = first ? *step : k + *step;
       if (!step || !wdf || !length || k >= blocks_.size() || *wdf > UINT_MAX || *length > UINT_MAX) {
         bounded_ = false;  // not what write_bounds() wrote: weigh every article
         break;
