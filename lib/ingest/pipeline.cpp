@@ -421,8 +421,10 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
     try {
       shards.front()->writer().write_bounds();
     } catch (const Error& e) {
-      reporter.warning(db.string(),
-                       "no bounds written: " + std::string(e.what()) + " (searches are slower until the next ingest)");
+      reporter.warning(db.string(), "could not store the bounds that speed up searches for common words: " +
+                                        std::string(e.what()) +
+                                        " (the articles are indexed; such searches stay slower until an ingest "
+                                        "adds, changes or removes articles again)");
       ++stats.warnings;
     }
   }
