@@ -282,7 +282,7 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
   if (own_ties && (has_phrase || one_term(matching))) bounded = boundable(query, bounded_terms(database));
   // Merged twins and bounded headline terms weigh as the query does, but Xapian counts
   // the query's terms an article matches for its percentages: those come from `query`.
-  const bool merged = !twins.empty() || !bounded.empty();
+  const bool rewritten = !twins.empty() || !bounded.empty();
   // Xapian breaks ties by path from the start where ties are certain (no word to weigh:
   // every match weighs nothing) or where a wider pass costs more than the paths: a
   // phrase's check reads positions for every candidate that could make the hits asked
@@ -394,11 +394,11 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
       result.total_estimate = std::clamp<std::size_t>(static_cast<std::size_t>(*dated + 0.5),
                                                       limits.get_matches_lower_bound(), limits.get_matches_upper_bound());
     }
-  // So does a pass of merged twins, which counts fewer parts than the query: the
-  // percentages then come from a pass of the query itself over the best hit (`rescale`,
-  // run with the hits below).
+  // So do passes of a rewritten query (merged twins, bounded terms), which count fewer
+  // terms than the query: the percentages then come from a pass of the query itself over
+  // the best hit (`rescale`, run with the hits below).
   const Xapian::Query best =
-      (halves || merged) && !ranked.empty() ? only(query, ranked.front().get_document()) : Xapian::Query();
+      (halves || rewritten) && !ranked.empty() ? only(query, ranked.front().get_document()) : Xapian::Query();
   const auto rescale = [&](const Xapian::Database& db) {
     if (best.empty()) return false;
     top = ranked_pass(db, false, best, options, {false, 0, 1});
