@@ -277,7 +277,7 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
   // Bounds (bounds.h) pay where a headline term can lead the pass: in a query whose match
   // is one word's, or one with a phrase, whose checks the skipped articles are spared.
   // Where several words are AND-ed, the AND leads and a bounded term only costs (10%
-  // more instructions for "công an" at 100,000 articles; "quản" 41% fewer, "từ cơ sở"
+  // more instructions for "công an" at 100,000 articles; "quản" 58% fewer, "từ cơ sở"
   // 21% fewer).
   if (own_ties && (has_phrase || one_term(matching))) bounded = boundable(query, bounded_terms(database));
   // Merged twins and bounded headline terms weigh as the query does, but Xapian counts
