@@ -6,6 +6,7 @@
 #include <optional>
 #include <sstream>
 #include <utility>
+#include <vector>
 
 #include "index/phrases.h"
 #include "index/schema.h"
@@ -72,7 +73,79 @@ Xapian::doccount estimate_of(const Xapian::Database& db, const Xapian::Query& qu
   return count_matches(db, asked, phrases, kChecked).get_matches_estimated();
 }
 
+// The year and month terms (boolean) for the articles `range` (a query on kSlotPublished
+// from `from` to `to`, either empty for an open end) matches; nothing where a bound is
+// not a date, or where the index holds no dated article.
+std::optional<Xapian::Query> range_terms(const Xapian::Database& db, const Xapian::Query& range,
+                                         const std::string& from, const std::string& to) {
+  const std::string low = db.get_value_lower_bound(kSlotPublished), high = db.get_value_upper_bound(kSlotPublished);
+  const auto year_of = [](const std::string& v) -> std::optional<int> {
+    if (v.size() < 4 || !std::all_of(v.begin(), v.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }))
+      return std::nullopt;
+    return std::stoi(v.substr(0, 4));
+  };
+  const auto first = year_of(from.empty() ? low : std::max(from, low));
+  const auto last = year_of(to.empty() ? high : std::min(to, high));
+  if (!first || !last) return std::nullopt;
+  // The values as strings: `from` ≤ v (an open start holds for all), v ≤ `to`.
+  const auto after_start = [&](const std::string& v) { return from.empty() || from <= v; };
+  const auto before_end = [&](const std::string& v) { return to.empty() || v <= to; };
+  std::vector<Xapian::Query> parts;
+  // Values starting with `prefix` lie from `prefix` itself (a year or month alone) to
+  // `prefix` + `tail` (its last month and day).
+  const auto add = [&](const std::string& term, const std::string& prefix, const char* tail) {
+    const std::string end = prefix + tail;
+    if (!before_end(prefix) || !after_start(end)) return false;  // none of them
+    if (after_start(prefix) && before_end(end)) {
+      parts.emplace_back(term);  // all of them
+      return false;
+    }
+    return true;  // some
+  };
+  for (int year = *first; year <= *last; ++year) {
+    const std::string y = std::to_string(year);
+    if (!add(std::string(kYear) + y, y, "1231")) continue;
+    // A year in part. Where a value of the year alone ("2022") is in the range, the
+    // year's articles are each checked; else the months are looked at one by one.
+    if (after_start(y)) {
+      parts.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(std::string(kYear) + y), range);
+      continue;
+    }
+    for (int month = 1; month <= 12; ++month) {
+      const std::string m = y + (month < 10 ? "0" : "") + std::to_string(month);
+      if (add(std::string(kMonth) + m, m, "31"))
+        parts.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(std::string(kMonth) + m), range);
+    }
+  }
+  if (parts.empty()) return Xapian::Query::MatchNothing;
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()), 0);
+}
+
+// dates_as_terms(), or nothing where `query` has no range to replace.
+std::optional<Xapian::Query> with_date_terms(const Xapian::Query& query, const Xapian::Database& db) {
+  if (const auto range = published_range(query)) return range_terms(db, query, range->first, range->second);
+  const Xapian::Query::op op = query.get_type();
+  if (op != Xapian::Query::OP_AND && op != Xapian::Query::OP_OR && op != Xapian::Query::OP_AND_MAYBE &&
+      op != Xapian::Query::OP_FILTER && op != Xapian::Query::OP_AND_NOT)
+    return std::nullopt;
+  std::vector<Xapian::Query> parts;
+  bool changed = false;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    const Xapian::Query sub = query.get_subquery(i);
+    auto out = with_date_terms(sub, db);
+    changed = changed || out.has_value();
+    parts.push_back(out ? std::move(*out) : sub);
+  }
+  if (!changed) return std::nullopt;
+  return Xapian::Query(op, parts.begin(), parts.end());
+}
+
 }  // namespace
+
+Xapian::Query dates_as_terms(const Xapian::Query& query, const Xapian::Database& db) {
+  auto out = with_date_terms(query, db);
+  return out ? std::move(*out) : query;
+}
 
 double dated_share(const Xapian::Database& db, const std::string& from, const std::string& to) {
   const Xapian::doccount articles = db.get_doccount();

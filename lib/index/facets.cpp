@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "data/resources_tables.h"
+#include "index/dated.h"
 #include "index/document.h"
 #include "index/schema.h"
 #include "index/terms.h"
@@ -265,7 +266,7 @@ FacetTally tally_facets(const Xapian::Database& db, bool remote, const Xapian::Q
   } else {
     auto tally = [slot](const Xapian::Database& on, const Xapian::Query& q) {
       PackedFacetSpy spy(slot);
-      Xapian::Enquire enquire = counting(on, q);
+      Xapian::Enquire enquire = counting(on, dates_as_terms(q, on));
       enquire.add_matchspy(&spy);
       enquire.get_mset(0, 0, on.get_doccount());
       return spy.take();

@@ -1,6 +1,8 @@
 // PhraseCheck: phrases taken out of the matcher's hot loop (phrases.h).
 #include "index/phrases.h"
 
+#include "index/dated.h"
+
 namespace tracuu::index {
 namespace {
 
@@ -90,7 +92,7 @@ bool PhraseCheck::holds(Xapian::docid did, const std::vector<std::string>& words
 Xapian::MSet count_matches(const Xapian::Database& db, const Xapian::Query& asked, const PhraseCheck& phrases,
                            Xapian::doccount check) {
   Xapian::Enquire enquire(db);
-  enquire.set_query(asked);
+  enquire.set_query(dates_as_terms(asked, db));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   return enquire.get_mset(0, 0, check, nullptr, phrases.empty() ? nullptr : &phrases);
 }

@@ -165,7 +165,7 @@ Xapian::MSet ranked_pass(const Xapian::Database& db, bool remote, const Xapian::
   PhraseCheck phrases(db);
   Xapian::Enquire enquire(db);
   if (spec.min_weight > 0) enquire.set_cutoff(0, spec.min_weight);
-  Xapian::Query asked = remote ? query : phrases.rewrite(query);
+  Xapian::Query asked = remote ? query : phrases.rewrite(dates_as_terms(query, db));
   if (spec.twins) asked = merge_twins(asked, *spec.twins);
   if (spec.bounded && !remote) asked = bound_headlines(asked, db, *spec.bounded);
   enquire.set_query(asked);

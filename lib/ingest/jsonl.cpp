@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "extract/context.h"
 #include "ingest/reader.h"
 #include "tracuu/text.h"
 
@@ -26,9 +27,14 @@ std::optional<std::string> iso_date(std::string_view s) {
       if (s[i] < '0' || s[i] > '9') return false;
     return true;
   };
-  if (digits(0, 4) && s.size() >= 10 && s[4] == '-' && digits(5, 2) && s[7] == '-' && digits(8, 2))
+  auto number = [&](std::size_t at, std::size_t n) { return std::stoi(std::string(s.substr(at, n))); };
+  // A day no calendar has is no date (the index's date terms and ranges take months
+  // 01-12 and days that exist).
+  if (digits(0, 4) && s.size() >= 10 && s[4] == '-' && digits(5, 2) && s[7] == '-' && digits(8, 2) &&
+      extract::valid_date(number(0, 4), number(5, 2), number(8, 2)))
     return std::string(s.substr(0, 10));
-  if (digits(0, 2) && s.size() >= 10 && s[2] == '/' && digits(3, 2) && s[5] == '/' && digits(6, 4))
+  if (digits(0, 2) && s.size() >= 10 && s[2] == '/' && digits(3, 2) && s[5] == '/' && digits(6, 4) &&
+      extract::valid_date(number(6, 4), number(3, 2), number(0, 2)))
     return fmt::format("{}-{}-{}", s.substr(6, 4), s.substr(3, 2), s.substr(0, 2));
   return std::nullopt;
 }

@@ -121,7 +121,9 @@ TEST_CASE("sync: .jsonl crawl dumps give one article per line; UTF-16 files are 
                   "\"date\": \"2023-05-04\", \"content\": \"Sáng 3/5, Bộ Công an tổ chức hội nghị về an ninh mạng.\"}\n"
                   "not json at all\n"
                   "{\"url\": \"https://baomau.vn/b.html\", \"title\": \"Tin thứ hai\", \"date\": \"04/05/2023 10:00\", "
-                  "\"content\": \"Đại tá Nguyễn Văn Hải, Giám đốc Công an tỉnh, kiểm tra trực tuyến.\"}\n");
+                  "\"content\": \"Đại tá Nguyễn Văn Hải, Giám đốc Công an tỉnh, kiểm tra trực tuyến.\"}\n"
+                  "{\"url\": \"https://baokhac.vn/c.html\", \"title\": \"Ngày không có\", \"date\": \"2023-02-30\", "
+                  "\"content\": \"Một ngày không có trong lịch: bài vẫn được lưu, không có ngày đăng.\"}\n");
   // "Đường Trường Sơn" in UTF-16LE with a BOM.
   const std::u16string words = u"Đường Trường Sơn\n\nCon đường huyền thoại.\n";
   std::string utf16 = "\xff\xfe";
@@ -134,12 +136,14 @@ TEST_CASE("sync: .jsonl crawl dumps give one article per line; UTF-16 files are 
   const auto r = e2e::tracuu({"ingest", "--db", db, "--format", "json", (dir / "c").string()});
   REQUIRE(r.code == 0);
   const json s = json::parse(r.out);
-  CHECK(s["added"] == 3);
+  CHECK(s["added"] == 4);
   CHECK(s["skipped"] == 1);
   CHECK(r.err.find("crawl.jsonl:2: not a JSON object") != std::string::npos);
   CHECK(count(db, "duong truong son") == 1);
   CHECK(count(db, "site:baomau.vn") == 2);
   CHECK(count(db, "date:2023-05-04..2023-05-04") == 2);
+  CHECK(count(db, "lich") == 1);  // a date no calendar has is left out, not the article
+  CHECK(count(db, "lich date:2023-01-01..2023-12-31") == 0);
   const auto hit = e2e::tracuu({"search", "--db", db, "--format", "jsonl", "official:\"Nguyễn Văn Hải\""});
   const auto lines = e2e::json_lines(hit.out);
   REQUIRE(lines.size() == 1);
@@ -152,7 +156,7 @@ TEST_CASE("sync: .jsonl crawl dumps give one article per line; UTF-16 files are 
                   "\"date\": \"2023-05-04\", \"content\": \"Sáng 3/5, Bộ Công an tổ chức hội nghị về an ninh mạng.\"}\n");
   const json again = ingest(db, {(dir / "c").string()});
   CHECK(again["updated"] == 1);
-  CHECK(again["removed"] == 1);
+  CHECK(again["removed"] == 2);
   CHECK(count(db, "site:baomau.vn") == 1);
 }
 

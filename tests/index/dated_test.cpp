@@ -112,3 +112,84 @@ TEST_CASE("dated_estimate: words limited to dates, within a few per cent of the 
       db, Xapian::Query(Xapian::Query::OP_FILTER, words,
                         Xapian::Query(Xapian::Query::OP_VALUE_RANGE, index::kSlotPublished + 1, "a", "z"))));
 }
+
+namespace {
+
+std::vector<Xapian::docid> matched(const Xapian::Database& db, const Xapian::Query& q) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(q);
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  std::vector<Xapian::docid> out;
+  const Xapian::MSet m = enquire.get_mset(0, db.get_doccount());
+  for (auto it = m.begin(); it != m.end(); ++it) out.push_back(*it);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("dates_as_terms: the same articles as the range, days, months and years alone alike") {
+  const auto db = dated_articles();
+  // Ends at and around the edges of years and months, before and after every article;
+  // "" is an open end. Values of a year or month alone ("2022", "202207") sort before
+  // its days, so a range from "20220701" leaves out the 40 articles of "2022-07" and
+  // "2022" alone, and one to "20220630" takes in those of "2022".
+  const std::vector<std::string> ends = {"",         "2020",     "2021",     "202101",   "20210101", "20210115",
+                                         "2022",     "202207",   "20220701", "20220715", "20220731", "202208",
+                                         "20221231", "2023",     "20230101", "20230616", "20231231", "2024",
+                                         "20241231", "2025",     "20300101", "99999999"};
+  const Xapian::Query words(index::folded_term("ninh"));
+  std::size_t compared = 0, ranges = 0, rewritten = 0;
+  for (const std::string& from : ends)
+    for (const std::string& to : ends) {
+      if (from.empty() && to.empty()) continue;
+      CAPTURE(from);
+      CAPTURE(to);
+      const Xapian::Query range =
+          from.empty() ? Xapian::Query(Xapian::Query::OP_VALUE_LE, index::kSlotPublished, to)
+          : to.empty() ? Xapian::Query(Xapian::Query::OP_VALUE_GE, index::kSlotPublished, from)
+                       : published(from, to);
+      for (const Xapian::Query& q : {range, Xapian::Query(Xapian::Query::OP_FILTER, words, range),
+                                     Xapian::Query(Xapian::Query::OP_AND_NOT, words, range)}) {
+        const Xapian::Query terms = index::dates_as_terms(q, db);
+        CHECK(matched(db, terms) == matched(db, q));
+        ++compared;
+        // Xapian itself makes a range whose start is past its end nothing.
+        if (q.get_description().find("VALUE_") == std::string::npos) continue;
+        ++ranges;
+        rewritten += terms.get_description() != q.get_description();
+      }
+    }
+  CHECK(compared == 3 * (ends.size() * ends.size() - 1));
+  CHECK(ranges > 800);
+  CHECK(rewritten == ranges);
+  // A whole year and whole months are terms alone; a month in part is its term filtered.
+  CHECK(index::dates_as_terms(published("202208", "20231231"), db).get_description() ==
+        "Query(0 * (M202208 OR M202209 OR M202210 OR M202211 OR M202212 OR Y2023))");
+  // From the first day, a month's articles dated to the month alone are left out.
+  CHECK(index::dates_as_terms(published("20220801", "2023"), db).get_description() ==
+        "Query(0 * ((M202208 FILTER VALUE_RANGE 0 20220801 2023) OR M202209 OR M202210 OR M202211 OR M202212 OR "
+        "(Y2023 FILTER VALUE_RANGE 0 20220801 2023)))");
+  CHECK(index::dates_as_terms(published("20220715", "20220820"), db).get_description() ==
+        "Query(0 * ((M202207 FILTER VALUE_RANGE 0 20220715 20220820) OR (M202208 FILTER VALUE_RANGE 0 20220715 20220820)))");
+  // Nothing dated in range: nothing matches.
+  CHECK(matched(db, index::dates_as_terms(published("20300101", "20301231"), db)).empty());
+  // The words weigh as before, the dates nothing.
+  const Xapian::Query dated(Xapian::Query::OP_FILTER, words, published("20220801", "20231231"));
+  Xapian::Enquire before(db), after(db);
+  before.set_query(dated);
+  after.set_query(index::dates_as_terms(dated, db));
+  const Xapian::MSet a = before.get_mset(0, 50), b = after.get_mset(0, 50);
+  REQUIRE(a.size() == b.size());
+  for (Xapian::doccount i = 0; i < a.size(); ++i) {
+    CHECK(*a[i] == *b[i]);
+    CHECK(a[i].get_weight() == b[i].get_weight());
+  }
+  Xapian::Enquire alone(db);
+  alone.set_query(index::dates_as_terms(published("20220801", "20231231"), db));
+  CHECK(alone.get_mset(0, 10).get_max_possible() == 0.0);
+  // Other queries come back as they are.
+  CHECK(index::dates_as_terms(words, db).get_description() == words.get_description());
+  const Xapian::Query other(Xapian::Query::OP_VALUE_RANGE, index::kSlotPublished + 1, "a", "z");
+  CHECK(index::dates_as_terms(other, db).get_description() == other.get_description());
+}
