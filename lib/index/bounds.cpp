@@ -1,9 +1,10 @@
-// Bounds for headline words (bounds.h).
+// Bounds for common words (bounds.h).
 #include "index/bounds.h"
 
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <functional>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -12,6 +13,7 @@
 
 #include "index/query_tree.h"
 #include "index/schema.h"
+#include "index/twins.h"
 
 namespace tracuu::index {
 namespace {
@@ -179,18 +181,39 @@ class BoundedTerm : public Xapian::PostingSource {
   std::vector<Block> blocks_;
 };
 
-// Calls `f` on each leaf of `query` that boundable() takes from `terms`; `f` gives the
+// Calls `f` on each leaf of `query` in a place that only adds weight and decides no match,
+// once in the query with a weight of one, whose term `bounded` takes; `f` gives the
 // leaf's replacement, or nothing.
-Xapian::Query each_boundable(const Xapian::Query& query, const std::set<std::string>& terms, const LeafRewrite& f) {
-  if (terms.empty()) return query;
+Xapian::Query each_optional(const Xapian::Query& query, const std::function<bool(const std::string&)>& bounded,
+                            const LeafRewrite& f) {
   const Census census(query);
   bool changed = false;
   return rebuild(query, [&](const std::string& term, const Xapian::Query& leaf) -> std::optional<Xapian::Query> {
     const Place* place = census.once(term);
-    if (!terms.count(term) || !place || !place->adds || !place->optional || leaf.get_length() != 1)
-      return std::nullopt;
+    if (!place || !place->adds || !place->optional || leaf.get_length() != 1 || !bounded(term)) return std::nullopt;
     return f(term, leaf);
   }, changed);
+}
+
+// The leaf of the one term whose articles `query` matches (under filters, beside what
+// only adds weight), if it has a weight of one and occurs nowhere else in the query.
+std::optional<std::string> matched_term(const Xapian::Query& query) {
+  Xapian::Query q = query;
+  while (q.get_type() == Xapian::Query::OP_FILTER || q.get_type() == Xapian::Query::OP_AND_MAYBE) q = q.get_subquery(0);
+  if (q.get_type() != Xapian::Query::LEAF_TERM || q.get_length() != 1) return std::nullopt;
+  std::string term = *q.get_terms_begin();
+  if (!Census(query).once(term)) return std::nullopt;
+  return term;
+}
+
+// `query` with the leaf matched_term() finds replaced by `leaf`.
+Xapian::Query with_matched(const Xapian::Query& query, const Xapian::Query& leaf) {
+  const Xapian::Query::op op = query.get_type();
+  if (op != Xapian::Query::OP_FILTER && op != Xapian::Query::OP_AND_MAYBE) return leaf;
+  std::vector<Xapian::Query> parts;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) parts.push_back(query.get_subquery(i));
+  parts[0] = with_matched(parts[0], leaf);
+  return Xapian::Query(op, parts.begin(), parts.end());
 }
 
 }  // namespace
@@ -199,13 +222,16 @@ void clear_bounds(Xapian::WritableDatabase& db) { db.set_metadata(kMetaBounds, "
 
 void write_bounds(Xapian::WritableDatabase& db, Xapian::doccount min_articles) {
   // Read everything first: metadata lives in the table the terms are listed from.
-  const std::string prefix = std::string(kFolded) + std::string(kTitle);
+  const std::string prefix(kFolded);  // folded words of the texts ("Zvoi") and headlines ("ZSvoi")
+  const std::string headline = prefix + std::string(kTitle);
   std::vector<std::pair<std::string, std::string>> bounds;
   const double len_factor = len_factor_of(db);
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+    if (t.get_termfreq() < min_articles) continue;
     const std::string term = *t;
-    if (t.get_termfreq() < min_articles || term.compare(prefix.size(), kExactMark.size(), kExactMark) == 0)
-      continue;
+    // Exact forms ("Z^với", "ZS^với") only ever add weight beside their folded twins.
+    const std::size_t word = term.compare(0, headline.size(), headline) == 0 ? headline.size() : prefix.size();
+    if (term.compare(word, kExactMark.size(), kExactMark) == 0) continue;
     if (std::string(kMetaBoundsPrefix).size() + term.size() > 200) continue;  // Xapian's key limit is 245 bytes
     bounds.emplace_back(term, pack_blocks(db, term, len_factor));
   }
@@ -221,45 +247,65 @@ void write_bounds(Xapian::WritableDatabase& db, Xapian::doccount min_articles) {
   db.set_metadata(kMetaBounds, mark);
 }
 
-std::set<std::string> bounded_terms(const Xapian::Database& db) {
-  const std::string mark = db.get_metadata(kMetaBounds);
-  const std::size_t line = mark.find('\n');
-  if (mark.empty() || mark.compare(0, line, state_of(db)) != 0) return {};
-  std::set<std::string> terms;
-  for (std::size_t at = line; at != std::string::npos && at < mark.size();) {
-    const std::size_t end = mark.find('\n', at + 1);
-    terms.insert(mark.substr(at + 1, (end == std::string::npos ? mark.size() : end) - at - 1));
-    at = end;
-  }
-  return terms;
+bool BoundedTerms::contains(std::string_view term) const {
+  for (std::size_t at = lines_.find(term); at != std::string::npos; at = lines_.find(term, at + 1))
+    if (at > 0 && lines_[at - 1] == '\n' && (at + term.size() == lines_.size() || lines_[at + term.size()] == '\n'))
+      return true;
+  return false;
 }
 
+BoundedTerms bounded_terms(const Xapian::Database& db) {
+  std::string mark = db.get_metadata(kMetaBounds);
+  const std::size_t line = mark.find('\n');
+  if (mark.empty() || line == std::string::npos || mark.compare(0, line, state_of(db)) != 0) return {};
+  return BoundedTerms(mark.substr(line));
+}
 
-std::set<std::string> boundable(const Xapian::Query& query, const std::set<std::string>& terms) {
+std::set<std::string> boundable(const Xapian::Query& query, const BoundedTerms& terms, const Xapian::Database& db,
+                                const std::set<std::string>& twins) {
   std::set<std::string> out;
-  each_boundable(query, terms, [&](const std::string& term, const Xapian::Query&) -> std::optional<Xapian::Query> {
+  if (terms.empty()) return out;
+  const auto bounded = [&](const std::string& term) { return terms.contains(term); };
+  each_optional(query, bounded, [&](const std::string& term, const Xapian::Query&) -> std::optional<Xapian::Query> {
     out.insert(term);
     return std::nullopt;
   });
+  // The matched term alone weighs: every other term that would add weight is its merged
+  // twin or in no article.
+  const auto term = matched_term(query);
+  if (!term || !bounded(*term)) return out;
+  for (const auto& [other, places] : Census(query).places) {
+    const bool weighs = std::any_of(places.begin(), places.end(), [](const Place& p) { return p.adds; });
+    if (other == *term || !weighs || db.get_termfreq(other) == 0) continue;
+    if (!twins.count(other) || twin_factor(*term, {other}) == 1.0) return out;
+  }
+  out.insert(*term);
   return out;
 }
 
 Xapian::Query bound_headlines(const Xapian::Query& query, const Xapian::Database& db,
-                              const std::set<std::string>& terms) {
-  // BM25Weight::init() for a term with wqf 1 and no relevance set.
+                              const std::set<std::string>& terms, const std::set<std::string>* twins) {
+  if (terms.empty()) return query;
+  // BM25Weight::init(factor) for a term with wqf 1 and no relevance set.
   const Xapian::doccount articles = db.get_doccount();
   const double len_factor = len_factor_of(db);
-  const auto through_bounds = [&](const std::string& term, const Xapian::Query&) -> std::optional<Xapian::Query> {
+  const auto through_bounds = [&](const std::string& term, double factor) {
     const Xapian::doccount tf = db.get_termfreq(term);
     double tw = (articles - tf + 0.5) / (tf + 0.5);
     if (tw < 2) tw = tw * 0.5 + 1;
-    double termweight = std::log(tw) * 1.0;
+    double termweight = std::log(tw) * factor;
     const double wqf_double = 1;
     termweight *= (1 + 1) * wqf_double / (1 + wqf_double);
     termweight *= (1 + 1);
     return Xapian::Query((new BoundedTerm(term, termweight, len_factor))->release());
   };
-  return each_boundable(query, terms, through_bounds);
+  const auto bounded = [&](const std::string& term) { return terms.count(term) != 0; };
+  Xapian::Query out = each_optional(query, bounded, [&](const std::string& term, const Xapian::Query&) {
+    return std::optional<Xapian::Query>(through_bounds(term, 1.0));
+  });
+  if (const auto term = matched_term(out); term && bounded(*term))
+    out = with_matched(out, through_bounds(*term, twins ? twin_factor(*term, *twins) : 1.0));
+  return out;
 }
 
 }  // namespace tracuu::index

@@ -1,11 +1,12 @@
-// Bounds for headline words. A query word adds its headline term ("ZSquan") to the
-// ranking (searcher.cpp), and Xapian 1.4 weighs every article such a term is in: glass
-// keeps one bound per term, so for a word in a third of the headlines the pass weighs a
-// third of the index. The index keeps, for each headline word in many articles and each
-// block of 128 docids, the occurrences and length of the block's article where the word
-// weighs most; a ranked pass reads the term through a posting source
-// that weighs exactly as Xapian's BM25 does and skips the blocks where the term cannot
-// add what a match would need ("quản" at 100,000 articles: 38,232 articles weighed
+// Bounds for common words. A query word adds its headline term ("ZSquan") to the ranking
+// (searcher.cpp), and Xapian 1.4 weighs every article such a term is in: glass keeps one
+// bound per term, so for a word in a third of the headlines the pass weighs a third of
+// the index, and for a one-word query whose word is in nearly every article ("với"), the
+// whole index. The index keeps, for each headline word and each word of the text in many
+// articles, and each block of 128 docids, the occurrences and length of the block's
+// article where the word weighs most; a ranked pass reads such a term through a posting
+// source that weighs exactly as Xapian's BM25 does and skips the blocks where the term
+// cannot add what a match would need ("quản" at 100,000 articles: 38,232 articles weighed
 // before, about 800 after, by a measure of the blocks). Internal header of lib/index.
 #pragma once
 
@@ -13,33 +14,55 @@
 
 #include <set>
 #include <string>
+#include <string_view>
+#include <utility>
 
 namespace tracuu::index {
 
-// Headline words in at least this many articles get bounds: skipping blocks pays for
-// reading the bounds only on long posting lists (at 20,000 generated articles no
-// headline word is in so many; at 100,000, 35 are).
+// Words in at least this many articles (headlines, or texts) get bounds: skipping blocks
+// pays for reading the bounds only on long posting lists (at 20,000 generated articles no
+// headline word is in so many, and 233 words of the texts are; at 100,000, 35 and 377).
 inline constexpr Xapian::doccount kBoundedTermfreq = 10000;
 
 // Before the first change of a run of writes: the bounds stored no longer hold.
 void clear_bounds(Xapian::WritableDatabase& db);
 
-// After a run of writes (committed): the bounds of every headline word in at least
-// `min_articles` articles, and a mark that they describe this state of the index (its
-// article count, last docid and total length). Bounds of other words go.
+// After a run of writes (committed): the bounds of every headline word and every word of
+// the texts (their folded terms) in at least `min_articles` articles, and a mark that they
+// describe this state of the index (its article count, last docid and total length).
+// Bounds of other words go.
 void write_bounds(Xapian::WritableDatabase& db, Xapian::doccount min_articles = kBoundedTermfreq);
 
-// The headline terms of `db` whose bounds hold for it now: none without the mark, for
-// another state, or across several shards.
-std::set<std::string> bounded_terms(const Xapian::Database& db);
+// The terms of an index whose bounds hold for it now: the list the mark keeps, looked up
+// in place (a search asks about a few terms; the list may hold hundreds).
+class BoundedTerms {
+ public:
+  BoundedTerms() = default;
+  explicit BoundedTerms(std::string lines) : lines_(std::move(lines)) {}
+  bool contains(std::string_view term) const;
+  bool empty() const { return lines_.empty(); }
 
-// Those of `terms` (bounded_terms()) that `query` holds once, with a weight of one and
-// in a place that only adds weight and decides no match (query_tree.h).
-std::set<std::string> boundable(const Xapian::Query& query, const std::set<std::string>& terms);
+ private:
+  std::string lines_;  // "\n" before each term
+};
+
+// None without the mark, for another state, or across several shards.
+BoundedTerms bounded_terms(const Xapian::Database& db);
+
+// Those of `terms` that `query` holds once with a weight of one, each in a place that
+// only adds weight and decides no match (query_tree.h), or as the one term whose articles
+// the query matches (under filters) where no other term weighs in `db` but its exact twin
+// merged (`twins`, twins.h): "với" in an index where "với" is in no headline. (Where a
+// headline term adds weight, the matched term's bounds seldom let a pass skip, and reading
+// them cost 2-3% more instructions at 20,000 articles.)
+std::set<std::string> boundable(const Xapian::Query& query, const BoundedTerms& terms, const Xapian::Database& db,
+                                const std::set<std::string>& twins);
 
 // `query` with the leaves of boundable(query, terms) read through their bounds in `db`:
-// every article weighs what it did, and the match is the same.
+// every article weighs what it did, and the match is the same. The term a query matches
+// on weighs double where its exact twin is in `twins` (twins.h), which merge_twins() then
+// takes out.
 Xapian::Query bound_headlines(const Xapian::Query& query, const Xapian::Database& db,
-                              const std::set<std::string>& terms);
+                              const std::set<std::string>& terms, const std::set<std::string>* twins = nullptr);
 
 }  // namespace tracuu::index

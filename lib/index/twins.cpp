@@ -11,6 +11,9 @@
 namespace tracuu::index {
 namespace {
 
+// An exact term merged into its folded twin doubles the twin's weight.
+constexpr double kTwinFactor = 2.0;
+
 // The folded term an exact term ("Z^với") is the accented form of ("Zvoi"), or "" for
 // any other term.
 std::string folded_twin(const std::string& term) {
@@ -54,9 +57,15 @@ Xapian::Query merge_twins(const Xapian::Query& query, const std::set<std::string
   // The exact terms are taken out, their folded twins weighted double.
   return rebuild(query, [&](const std::string& term, const Xapian::Query& leaf) -> std::optional<Xapian::Query> {
     if (twins.count(term)) return Xapian::Query();
-    if (twice.count(term)) return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, leaf, 2.0);
+    if (twice.count(term)) return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, leaf, kTwinFactor);
     return std::nullopt;
   }, changed);
+}
+
+double twin_factor(const std::string& folded, const std::set<std::string>& twins) {
+  for (const std::string& term : twins)
+    if (folded_twin(term) == folded) return kTwinFactor;
+  return 1.0;
 }
 
 }  // namespace tracuu::index

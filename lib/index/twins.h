@@ -28,4 +28,8 @@ std::set<std::string> exact_twins(const Xapian::Query& query, const Xapian::Data
 // (which count the query's terms an article matches) must come from `query`.
 Xapian::Query merge_twins(const Xapian::Query& query, const std::set<std::string>& twins);
 
+// The factor merge_twins() gives the weight of the folded term `folded`: 2 where its
+// exact twin is in `twins`, else 1.
+double twin_factor(const std::string& folded, const std::set<std::string>& twins);
+
 }  // namespace tracuu::index

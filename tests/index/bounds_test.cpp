@@ -1,6 +1,7 @@
-// Unit tests for lib/index/bounds: the bounds of headline words are written for one state
-// of the index and hold for it alone, and a ranked pass that reads a headline term through
-// them finds, weighs and counts exactly what the plain pass does.
+// Unit tests for lib/index/bounds: the bounds of common words are written for one state of
+// the index and hold for it alone, and a ranked pass that reads a headline term, or the
+// one word a query matches, through them finds, weighs and counts exactly what the plain
+// pass does.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -11,6 +12,7 @@
 
 #include "index/bounds.h"
 #include "index/document.h"
+#include "index/twins.h"
 #include "index/writer.h"
 #include "temp_index.h"
 #include "tracuu/search.h"
@@ -25,9 +27,10 @@ constexpr unsigned kArticles = 3000;
 constexpr Xapian::doccount kBoundedHere = 1000;
 
 // Article i: two in three have "Công" in the headline (more than kBoundedHere), a
-// tenth "tác" too; bodies grow from 1 to 17 sentences along the docids, with "công tác"
-// 0 to 4 times, so weights differ within each block of docids and fall from block to
-// block (bounds then let a pass skip the later blocks).
+// tenth "tác" too; bodies grow from 1 to 17 sentences along the docids ("hội", in no
+// headline, in each), with "công tác" 0 to 4 times, so weights differ within each
+// block of docids and fall from block to block (bounds then let a pass skip the later
+// blocks).
 Article article(unsigned i) {
   Article a;
   a.path = "/tin/" + std::to_string(10000 + i) + ".txt";
@@ -90,10 +93,14 @@ TEST_CASE("bounds: written for one state of the index, they hold for that state 
     testing::put_article(writer, a);
     writer.write_bounds(kBoundedHere);
   }
-  const std::set<std::string> bounded = index::bounded_terms(Xapian::Database(idx.dir.string()));
-  CHECK(bounded.count("ZScong") == 1);        // in 2,000 headlines
-  CHECK(bounded.count("ZStac") == 0);         // in 300
-  CHECK(bounded.count("Zcong") == 0);         // not a headline term
+  const index::BoundedTerms bounded = index::bounded_terms(Xapian::Database(idx.dir.string()));
+  CHECK(bounded.contains("ZScong"));        // in 2,000 headlines
+  CHECK_FALSE(bounded.contains("ZStac"));   // in 300
+  CHECK(bounded.contains("Zcong"));         // in most texts
+  CHECK(bounded.contains("Zhoi"));          // in every text
+  CHECK_FALSE(bounded.contains("Z^hội"));   // an exact form only adds weight beside its twin
+  CHECK_FALSE(bounded.contains("Zcon"));    // a prefix of a bounded term is not one
+  CHECK_FALSE(bounded.contains("ZScongx"));
   {
     // A run's first change takes the mark away, so an interrupted run leaves no bounds
     // that do not hold.
@@ -114,11 +121,19 @@ TEST_CASE("bounds: a pass through them finds, weighs and counts what the plain p
     writer.write_bounds(kBoundedHere);
   }
   const Xapian::Database db(idx.dir.string());
-  const std::set<std::string> bounded = index::bounded_terms(db);
-  for (const Q& plain : {query_for({"cong"}, {"công"}), query_for({"cong", "tac"}, {"công", "tác"})}) {
-    const std::set<std::string> terms = index::boundable(plain, bounded);
-    REQUIRE(terms == std::set<std::string>{"ZScong"});
-    const Q through = index::bound_headlines(plain, db, terms);
+  const index::BoundedTerms bounded = index::bounded_terms(db);
+  // A headline term beside one word or two; and "hội", whose folded term alone weighs
+  // (in no headline; its exact twin merged): the passes as ranked_pass() runs them.
+  const std::vector<std::pair<Q, std::set<std::string>>> cases = {
+      {query_for({"cong"}, {"công"}), {"ZScong"}},
+      {query_for({"cong", "tac"}, {"công", "tác"}), {"ZScong"}},
+      {query_for({"hoi"}, {"hội"}), {"Zhoi"}}};
+  for (const auto& [asked, expected] : cases) {
+    const std::set<std::string> twins = index::exact_twins(asked, db);
+    const Q plain = index::merge_twins(asked, twins);
+    const std::set<std::string> terms = index::boundable(asked, bounded, db, twins);
+    REQUIRE(terms == expected);
+    const Q through = index::merge_twins(index::bound_headlines(asked, db, terms, &twins), twins);
     CHECK(through.get_description() != plain.get_description());
     for (const Xapian::doccount check : {0u, 10u, 110u}) {
       for (const auto& [first, count] : {std::pair{0u, 10u}, std::pair{20u, 10u}, std::pair{0u, 200u}}) {
@@ -146,7 +161,7 @@ TEST_CASE("bounds: a pass through them finds, weighs and counts what the plain p
   unsigned long weighed[2];
   for (int through = 0; through < 2; ++through) {
     Xapian::Enquire e(db);
-    e.set_query(through ? index::bound_headlines(plain, db, index::boundable(plain, bounded)) : plain);
+    e.set_query(through ? index::bound_headlines(plain, db, index::boundable(plain, bounded, db, {})) : plain);
     const CountingBM25 scheme;
     e.set_weighting_scheme(scheme);
     e.get_mset(0, 10);
@@ -156,16 +171,36 @@ TEST_CASE("bounds: a pass through them finds, weighs and counts what the plain p
   CHECK(left < candidates * 9 / 10);
 }
 
-TEST_CASE("bounds: only a headline term that adds weight once and decides no match is read through them") {
-  const std::set<std::string> bounded = {"ZScong"};
+TEST_CASE("bounds: only a term that adds weight once, or alone decides the match and weighs, is read through them") {
+  const Index idx;  // "công" in most texts and two in three headlines; "hội" in no headline
+  const Xapian::Database db(idx.dir.string());
+  const auto boundable = [&](const Q& q, const std::string& lines, const std::set<std::string>& twins = {}) {
+    return index::boundable(q, index::BoundedTerms(lines), db, twins);
+  };
+  const std::string both = "\nZScong\nZcong\nZhoi";
   const Q words("Zcong", 1, 1);
-  CHECK(index::boundable(Q(Q::OP_AND_MAYBE, words, Q(Q::OP_OR, Q("ZScong"), Q("Z^công"))), bounded) ==
+  CHECK(boundable(Q(Q::OP_AND_MAYBE, words, Q(Q::OP_OR, Q("ZScong"), Q("Z^công"))), "\nZScong") ==
         std::set<std::string>{"ZScong"});
-  CHECK(index::boundable(Q(Q::OP_AND, words, Q("ZScong")), bounded).empty());  // decides the match
-  CHECK(index::boundable(Q(Q::OP_AND_MAYBE, words, Q(Q::OP_OR, Q("ZScong"), Q("ZScong"))), bounded).empty());
-  CHECK(index::boundable(Q(Q::OP_AND_MAYBE, words, Q(Q::OP_SCALE_WEIGHT, Q("ZScong"), 2.0)), bounded).empty());
-  CHECK(index::boundable(Q(Q::OP_AND_MAYBE, words, Q("ZScong", 2)), bounded).empty());  // typed twice
-  CHECK(index::boundable(Q(Q::OP_AND_MAYBE, words, Q("ZSxa")), bounded).empty());       // no bounds
+  CHECK(boundable(Q(Q::OP_AND, words, Q("ZScong")), "\nZScong").empty());  // decides the match
+  CHECK(boundable(Q(Q::OP_AND_MAYBE, words, Q(Q::OP_OR, Q("ZScong"), Q("ZScong"))), "\nZScong").empty());
+  CHECK(boundable(Q(Q::OP_AND_MAYBE, words, Q(Q::OP_SCALE_WEIGHT, Q("ZScong"), 2.0)), "\nZScong").empty());
+  CHECK(boundable(Q(Q::OP_AND_MAYBE, words, Q("ZScong", 2)), "\nZScong").empty());  // typed twice
+  CHECK(boundable(Q(Q::OP_AND_MAYBE, words, Q("ZSxa")), "\nZScong").empty());       // no bounds
+  // The matched word: only where nothing else weighs (a headline term in no article, an
+  // exact twin merged), under filters too; not beside a headline term that weighs, nor
+  // where the query has it twice or with a weight of two.
+  const Q hoi("Zhoi", 1, 1);
+  const Q hoi_boost(Q::OP_OR, Q("ZShoi"), Q("Z^hội"));
+  const std::set<std::string> hoi_twins = {"Z^hội"};
+  CHECK(boundable(Q(Q::OP_AND_MAYBE, hoi, hoi_boost), both, hoi_twins) == std::set<std::string>{"Zhoi"});
+  CHECK(boundable(Q(Q::OP_FILTER, Q(Q::OP_AND_MAYBE, hoi, hoi_boost), Q("XSITEa.vn")), both, hoi_twins) ==
+        std::set<std::string>{"Zhoi"});
+  CHECK(boundable(Q(Q::OP_AND_MAYBE, hoi, hoi_boost), both).empty());  // Z^hội not merged: it weighs
+  CHECK(boundable(hoi, "\nZScong").empty());                           // no bounds
+  CHECK(boundable(Q("Zhoi", 2, 1), both).empty());
+  CHECK(boundable(Q(Q::OP_OR, hoi, Q("Zhoi", 1, 2)), both).empty());
+  CHECK(boundable(Q(Q::OP_AND_MAYBE, words, Q(Q::OP_OR, Q("ZScong"), Q("Z^công"))), both, {"Z^công"}) ==
+        std::set<std::string>{"ZScong"});  // the headline term weighs: the word is not bounded
 }
 
 TEST_CASE("bounds: a search gives the same page, scores, percentages and snippets with them as without") {
@@ -173,7 +208,7 @@ TEST_CASE("bounds: a search gives the same page, scores, percentages and snippet
   SearchOptions options;
   options.limit = 20;
   const auto page = [&](const std::string& query) { return search(idx.dir, query, options); };
-  const std::vector<std::string> queries = {"công", "Công an", "công tác", "cong", "xã công"};
+  const std::vector<std::string> queries = {"công", "Công an", "công tác", "cong", "xã công", "hội", "hoi", "Hội"};
   std::vector<SearchResult> before;
   for (const auto& q : queries) before.push_back(page(q));
   {
@@ -182,7 +217,8 @@ TEST_CASE("bounds: a search gives the same page, scores, percentages and snippet
     testing::put_article(writer, a, true);
     writer.write_bounds(kBoundedHere);
   }
-  REQUIRE(index::bounded_terms(Xapian::Database(idx.dir.string())).count("ZScong") == 1);
+  REQUIRE(index::bounded_terms(Xapian::Database(idx.dir.string())).contains("ZScong"));
+  REQUIRE(index::bounded_terms(Xapian::Database(idx.dir.string())).contains("Zhoi"));
   for (std::size_t k = 0; k < queries.size(); ++k) {
     CAPTURE(queries[k]);
     const SearchResult after = page(queries[k]);
