@@ -165,7 +165,8 @@ Xapian::MSet ranked_pass(const Xapian::Database& db, bool remote, const Xapian::
   PhraseCheck phrases(db);
   Xapian::Enquire enquire(db);
   if (spec.min_weight > 0) enquire.set_cutoff(0, spec.min_weight);
-  Xapian::Query asked = remote ? query : phrases.rewrite(dates_as_terms(query, db));
+  Xapian::Query asked = dates_as_terms(query, db);  // plain terms: a remote shard takes them too
+  if (!remote) asked = phrases.rewrite(asked);
   // Bounded first: the term a one-word query matches is read through its bounds with the
   // weight merging its exact twin gives it, and merging then takes the twin out.
   if (spec.bounded && !remote) asked = bound_headlines(asked, db, *spec.bounded, spec.twins);
