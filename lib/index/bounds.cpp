@@ -240,17 +240,19 @@ Xapian::Query with_matched(const Xapian::Query& query, const Xapian::Query& leaf
 
 void clear_bounds(Xapian::WritableDatabase& db) { db.set_metadata(kMetaBounds, ""); }
 
-void write_bounds(Xapian::WritableDatabase& db, Xapian::doccount min_articles) {
+void write_bounds(Xapian::WritableDatabase& db, Xapian::doccount min_text, Xapian::doccount min_headline) {
   // Read everything first: metadata lives in the table the terms are listed from.
   const std::string prefix(kFolded);  // folded words of the texts ("Zvoi") and headlines ("ZSvoi")
   const std::string headline = prefix + std::string(kTitle);
   std::vector<std::pair<std::string, std::string>> bounds;
   const double len_factor = len_factor_of(db);
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-    if (t.get_termfreq() < min_articles) continue;
+    if (t.get_termfreq() < std::min(min_text, min_headline)) continue;
     const std::string term = *t;
+    const bool in_headline = term.compare(0, headline.size(), headline) == 0;
+    if (t.get_termfreq() < (in_headline ? min_headline : min_text)) continue;
     // Exact forms ("Z^với", "ZS^với") only ever add weight beside their folded twins.
-    const std::size_t word = term.compare(0, headline.size(), headline) == 0 ? headline.size() : prefix.size();
+    const std::size_t word = in_headline ? headline.size() : prefix.size();
     if (term.compare(word, kExactMark.size(), kExactMark) == 0) continue;
     if (std::string(kMetaBoundsPrefix).size() + term.size() > 200) continue;  // Xapian's key limit is 245 bytes
     bounds.emplace_back(term, pack_blocks(db, term, len_factor));

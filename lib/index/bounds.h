@@ -19,19 +19,25 @@
 
 namespace tracuu::index {
 
-// Words in at least this many articles (headlines, or texts) get bounds: skipping blocks
-// pays for reading the bounds only on long posting lists (at 20,000 generated articles no
-// headline word is in so many, and 233 words of the texts are; at 100,000, 35 and 377).
+// Words of the texts in at least this many articles get bounds: skipping blocks pays for
+// reading the bounds only on long posting lists, and the bounds of a common word of the
+// texts take a pass over its postings to write (at 20,000 generated articles 233 words,
+// 0.2 s; at 100,000, 377 words, 1.1 s).
 inline constexpr Xapian::doccount kBoundedTermfreq = 10000;
+// Headline words from fewer articles: their postings are few, and a one-word query's pass
+// is mostly their weighing once its word alone cannot make the page ("học" at 20,000
+// articles, 4% fewer instructions for single words than with 10,000).
+inline constexpr Xapian::doccount kBoundedHeadlineTermfreq = 1000;
 
 // Before the first change of a run of writes: the bounds stored no longer hold.
 void clear_bounds(Xapian::WritableDatabase& db);
 
-// After a run of writes (committed): the bounds of every headline word and every word of
-// the texts (their folded terms) in at least `min_articles` articles, and a mark that they
-// describe this state of the index (its article count, last docid and total length).
-// Bounds of other words go.
-void write_bounds(Xapian::WritableDatabase& db, Xapian::doccount min_articles = kBoundedTermfreq);
+// After a run of writes (committed): the bounds of every word of the texts in at least
+// `min_text` articles and every headline word in at least `min_headline` (their folded
+// terms), and a mark that they describe this state of the index (its article count, last
+// docid and total length). Bounds of other words go.
+void write_bounds(Xapian::WritableDatabase& db, Xapian::doccount min_text = kBoundedTermfreq,
+                  Xapian::doccount min_headline = kBoundedHeadlineTermfreq);
 
 // The terms of an index whose bounds hold for it now: the list the mark keeps, looked up
 // in place (a search asks about a few terms; the list may hold hundreds).

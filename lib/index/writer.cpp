@@ -93,10 +93,10 @@ void Writer::changing() {
   changed_ = true;
 }
 
-void Writer::write_bounds(Xapian::doccount min_articles) {
+void Writer::write_bounds(Xapian::doccount min_text, Xapian::doccount min_headline) {
   if (!changed_) return;
   with_index_errors(path_, [&] {
-    index::write_bounds(db_, min_articles);
+    index::write_bounds(db_, min_text, min_headline);
     db_.commit();
   });
 }

@@ -69,10 +69,11 @@ class Writer {
   // but swallows the exception.
   void commit();
 
-  // After the last write of a run that changed articles: the bounds of headline words
+  // After the last write of a run that changed articles: the bounds of common words
   // (bounds.h) for the index as it now is, committed. The first change of a run has
   // taken the old ones' mark away, so an interrupted run leaves none that do not hold.
-  void write_bounds(Xapian::doccount min_articles = kBoundedTermfreq);
+  void write_bounds(Xapian::doccount min_text = kBoundedTermfreq,
+                    Xapian::doccount min_headline = kBoundedHeadlineTermfreq);
 
  private:
   void raise_metadata_count(const char* key, std::size_t count);

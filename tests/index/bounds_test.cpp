@@ -111,6 +111,16 @@ TEST_CASE("bounds: written for one state of the index, they hold for that state 
     writer.commit();
     CHECK(index::bounded_terms(Xapian::Database(idx.dir.string())).empty());
   }
+  {
+    // Headline words and words of the texts from their own counts of articles.
+    index::Writer writer(idx.dir, false);
+    const Article a = article(kArticles + 2);
+    testing::put_article(writer, a);
+    writer.write_bounds(kBoundedHere, 2500);
+  }
+  const index::BoundedTerms apart = index::bounded_terms(Xapian::Database(idx.dir.string()));
+  CHECK(apart.contains("Zcong"));
+  CHECK_FALSE(apart.contains("ZScong"));  // in 2,000 headlines
 }
 
 TEST_CASE("bounds: a pass through them finds, weighs and counts what the plain pass does") {
