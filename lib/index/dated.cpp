@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <optional>
 #include <sstream>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -73,48 +74,48 @@ Xapian::doccount estimate_of(const Xapian::Database& db, const Xapian::Query& qu
   return count_matches(db, asked, phrases, kChecked).get_matches_estimated();
 }
 
-// The year and month terms (boolean) for the articles `range` (a query on kSlotPublished
-// from `from` to `to`, either empty for an open end) matches; nothing where a bound is
-// not a date, or where the index holds no dated article.
-std::optional<Xapian::Query> range_terms(const Xapian::Database& db, const Xapian::Query& range,
-                                         const std::string& from, const std::string& to) {
-  const std::string low = db.get_value_lower_bound(kSlotPublished), high = db.get_value_upper_bound(kSlotPublished);
-  const auto year_of = [](const std::string& v) -> std::optional<int> {
-    if (v.size() < 4 || !std::all_of(v.begin(), v.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }))
-      return std::nullopt;
-    return std::stoi(v.substr(0, 4));
-  };
-  const auto first = year_of(from.empty() ? low : std::max(from, low));
-  const auto last = year_of(to.empty() ? high : std::min(to, high));
-  if (!first || !last) return std::nullopt;
-  // The values as strings: `from` ≤ v (an open start holds for all), v ≤ `to`.
-  const auto after_start = [&](const std::string& v) { return from.empty() || from <= v; };
-  const auto before_end = [&](const std::string& v) { return to.empty() || v <= to; };
-  std::vector<Xapian::Query> parts;
-  // Values starting with `prefix` lie from `prefix` itself (a year or month alone) to
-  // `prefix` + `tail` (its last month and day).
-  const auto add = [&](const std::string& term, const std::string& prefix, const char* tail) {
-    const std::string end = prefix + tail;
-    if (!before_end(prefix) || !after_start(end)) return false;  // none of them
-    if (after_start(prefix) && before_end(end)) {
-      parts.emplace_back(term);  // all of them
-      return false;
+// The year, month and day terms (boolean) of the articles published within `from` ..
+// `to` ("YYYYMMDD", "YYYYMM" or "YYYY"; either empty for an open end): a year the range
+// covers whole by its year term (articles dated to the year alone too), a month it covers
+// whole by its month term, each day of a month it covers in part by its day term.
+// Nothing where a bound is not a date, or where the index holds no dated article.
+std::optional<Xapian::Query> range_terms(const Xapian::Database& db, const std::string& from, const std::string& to) {
+  const std::optional<Day> start = from.empty() ? Day{0, 1, 1} : day_of(from, false);
+  const std::optional<Day> end = to.empty() ? Day{9999, 12, 31} : day_of(to, true);
+  const auto first_known = day_of(db.get_value_lower_bound(kSlotPublished), false);
+  const auto last_known = day_of(db.get_value_upper_bound(kSlotPublished), true);
+  if (!start || !end || !first_known || !last_known) return std::nullopt;
+  const Day lo = *start, hi = *end;
+  // Whether the days first..last lie within the range, or outside it.
+  const auto within = [&](const Day& first, const Day& last) { return !before(first, lo) && !before(hi, last); };
+  const auto outside = [&](const Day& first, const Day& last) { return before(last, lo) || before(hi, first); };
+  const auto key = [](std::string_view prefix, int year, int month, int day) {
+    std::string out(prefix);
+    const std::string digits = std::to_string(year);
+    out.append(digits.size() < 4 ? 4 - digits.size() : 0, '0') += digits;
+    for (const int part : {month, day}) {
+      if (part == 0) break;
+      if (part < 10) out += '0';
+      out += std::to_string(part);
     }
-    return true;  // some
+    return out;
   };
-  for (int year = *first; year <= *last; ++year) {
-    const std::string y = std::to_string(year);
-    if (!add(std::string(kYear) + y, y, "1231")) continue;
-    // A year in part. Where a value of the year alone ("2022") is in the range, the
-    // year's articles are each checked; else the months are looked at one by one.
-    if (after_start(y)) {
-      parts.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(std::string(kYear) + y), range);
+  std::vector<Xapian::Query> parts;
+  const int first_year = std::max(lo.year, first_known->year), last_year = std::min(hi.year, last_known->year);
+  for (int year = first_year; year <= last_year; ++year) {
+    if (within({year, 1, 1}, {year, 12, 31})) {
+      parts.emplace_back(key(kYear, year, 0, 0));
       continue;
     }
     for (int month = 1; month <= 12; ++month) {
-      const std::string m = y + (month < 10 ? "0" : "") + std::to_string(month);
-      if (add(std::string(kMonth) + m, m, "31"))
-        parts.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(std::string(kMonth) + m), range);
+      const int days = days_in(year, month);
+      if (outside({year, month, 1}, {year, month, days})) continue;
+      if (within({year, month, 1}, {year, month, days})) {
+        parts.emplace_back(key(kMonth, year, month, 0));
+        continue;
+      }
+      for (int day = 1; day <= days; ++day)
+        if (within({year, month, day}, {year, month, day})) parts.emplace_back(key(kDay, year, month, day));
     }
   }
   if (parts.empty()) return Xapian::Query::MatchNothing;
@@ -123,7 +124,7 @@ std::optional<Xapian::Query> range_terms(const Xapian::Database& db, const Xapia
 
 // dates_as_terms(), or nothing where `query` has no range to replace.
 std::optional<Xapian::Query> with_date_terms(const Xapian::Query& query, const Xapian::Database& db) {
-  if (const auto range = published_range(query)) return range_terms(db, query, range->first, range->second);
+  if (const auto range = published_range(query)) return range_terms(db, range->first, range->second);
   const Xapian::Query::op op = query.get_type();
   if (op != Xapian::Query::OP_AND && op != Xapian::Query::OP_OR && op != Xapian::Query::OP_AND_MAYBE &&
       op != Xapian::Query::OP_FILTER && op != Xapian::Query::OP_AND_NOT)

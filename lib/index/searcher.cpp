@@ -116,10 +116,10 @@ std::string compact_date(const std::string& iso) {
 
 Xapian::Query date_filter(const SearchOptions& options) {
   if (!options.from && !options.to) return Xapian::Query();
-  const std::string from = options.from ? compact_date(*options.from) : "";
-  const std::string to = options.to ? compact_date(*options.to) : "99999999";
-  if (from.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, kSlotPublished, to);
-  return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotPublished, from, to);
+  if (!options.from) return Xapian::Query(Xapian::Query::OP_VALUE_LE, kSlotPublished, compact_date(*options.to));
+  if (!options.to) return Xapian::Query(Xapian::Query::OP_VALUE_GE, kSlotPublished, compact_date(*options.from));
+  return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotPublished, compact_date(*options.from),
+                       compact_date(*options.to));
 }
 
 // What a ranked pass asks for: hits first .. first + count - 1 in the order asked for.
