@@ -305,8 +305,8 @@ std::set<std::string> boundable(const Xapian::Query& query, const BoundedTerms& 
   return out;
 }
 
-Xapian::Query bound_headlines(const Xapian::Query& query, const Xapian::Database& db,
-                              const std::set<std::string>& terms, const std::set<std::string>* twins) {
+Xapian::Query bound_terms(const Xapian::Query& query, const Xapian::Database& db, const std::set<std::string>& terms,
+                          const std::set<std::string>* twins) {
   if (terms.empty()) return query;
   // BM25Weight::init(factor) for a term with wqf 1 and no relevance set.
   const Xapian::doccount articles = db.get_doccount();

@@ -68,7 +68,7 @@ std::set<std::string> boundable(const Xapian::Query& query, const BoundedTerms& 
 // every article weighs what it did, and the match is the same. The term a query matches
 // on weighs double where its exact twin is in `twins` (twins.h), which merge_twins() then
 // takes out.
-Xapian::Query bound_headlines(const Xapian::Query& query, const Xapian::Database& db,
-                              const std::set<std::string>& terms, const std::set<std::string>* twins = nullptr);
+Xapian::Query bound_terms(const Xapian::Query& query, const Xapian::Database& db, const std::set<std::string>& terms,
+                          const std::set<std::string>* twins = nullptr);
 
 }  // namespace tracuu::index

@@ -169,7 +169,7 @@ Xapian::MSet ranked_pass(const Xapian::Database& db, bool remote, const Xapian::
   if (!remote) asked = phrases.rewrite(asked);
   // Bounded first: the term a one-word query matches is read through its bounds with the
   // weight merging its exact twin gives it, and merging then takes the twin out.
-  if (spec.bounded && !remote) asked = bound_headlines(asked, db, *spec.bounded, spec.twins);
+  if (spec.bounded && !remote) asked = bound_terms(asked, db, *spec.bounded, spec.twins);
   if (spec.twins) asked = merge_twins(asked, *spec.twins);
   enquire.set_query(asked);
   if (options.sort != Sort::Relevance) {

@@ -144,7 +144,7 @@ TEST_CASE("bounds: a pass through them finds, weighs and counts what the plain p
     const Q plain = index::merge_twins(asked, twins);
     const std::set<std::string> terms = index::boundable(asked, bounded, db, twins);
     REQUIRE(terms == expected);
-    const Q through = index::merge_twins(index::bound_headlines(asked, db, terms, &twins), twins);
+    const Q through = index::merge_twins(index::bound_terms(asked, db, terms, &twins), twins);
     CHECK(through.get_description() != plain.get_description());
     // By weight alone, and ties by path as the passes of a phrase rank (an article that
     // weighs exactly what the page's last one does may still take its place there).
@@ -180,7 +180,7 @@ TEST_CASE("bounds: a pass through them finds, weighs and counts what the plain p
   unsigned long weighed[2];
   for (int through = 0; through < 2; ++through) {
     Xapian::Enquire e(db);
-    e.set_query(through ? index::bound_headlines(plain, db, index::boundable(plain, bounded, db, {})) : plain);
+    e.set_query(through ? index::bound_terms(plain, db, index::boundable(plain, bounded, db, {})) : plain);
     const CountingBM25 scheme;
     e.set_weighting_scheme(scheme);
     e.get_mset(0, 10);
