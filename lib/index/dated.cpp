@@ -2,7 +2,6 @@
 #include "index/dated.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <optional>
 #include <sstream>
 #include <string_view>
@@ -74,12 +73,14 @@ Xapian::doccount estimate_of(const Xapian::Database& db, const Xapian::Query& qu
   return count_matches(db, asked, phrases, kChecked).get_matches_estimated();
 }
 
-// The year, month and day terms (boolean) of the articles published within `from` ..
-// `to` ("YYYYMMDD", "YYYYMM" or "YYYY"; either empty for an open end): a year the range
-// covers whole by its year term (articles dated to the year alone too), a month it covers
-// whole by its month term, each day of a month it covers in part by its day term.
-// Nothing where a bound is not a date, or where the index holds no dated article.
-std::optional<Xapian::Query> range_terms(const Xapian::Database& db, const std::string& from, const std::string& to) {
+// The year, month and day terms of the articles published within `from` .. `to`
+// ("YYYYMMDD", "YYYYMM" or "YYYY"; either empty for an open end): a year the range covers
+// whole by its year term (articles dated to the year alone too), a month it covers whole
+// by its month term, each day of a month it covers in part by its day term. The periods
+// do not overlap, so no article holds two of the terms. Nothing where a bound is not a
+// date, or where the index holds no dated article.
+std::optional<std::vector<std::string>> period_terms(const Xapian::Database& db, const std::string& from,
+                                                     const std::string& to) {
   const std::optional<Day> start = from.empty() ? Day{0, 1, 1} : day_of(from, false);
   const std::optional<Day> end = to.empty() ? Day{9999, 12, 31} : day_of(to, true);
   const auto first_known = day_of(db.get_value_lower_bound(kSlotPublished), false);
@@ -100,26 +101,34 @@ std::optional<Xapian::Query> range_terms(const Xapian::Database& db, const std::
     }
     return out;
   };
-  std::vector<Xapian::Query> parts;
+  std::vector<std::string> terms;
   const int first_year = std::max(lo.year, first_known->year), last_year = std::min(hi.year, last_known->year);
   for (int year = first_year; year <= last_year; ++year) {
     if (within({year, 1, 1}, {year, 12, 31})) {
-      parts.emplace_back(key(kYear, year, 0, 0));
+      terms.push_back(key(kYear, year, 0, 0));
       continue;
     }
     for (int month = 1; month <= 12; ++month) {
       const int days = days_in(year, month);
       if (outside({year, month, 1}, {year, month, days})) continue;
       if (within({year, month, 1}, {year, month, days})) {
-        parts.emplace_back(key(kMonth, year, month, 0));
+        terms.push_back(key(kMonth, year, month, 0));
         continue;
       }
       for (int day = 1; day <= days; ++day)
-        if (within({year, month, day}, {year, month, day})) parts.emplace_back(key(kDay, year, month, day));
+        if (within({year, month, day}, {year, month, day})) terms.push_back(key(kDay, year, month, day));
     }
   }
-  if (parts.empty()) return Xapian::Query::MatchNothing;
-  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()), 0);
+  return terms;
+}
+
+// period_terms() as a query that weighs nothing.
+std::optional<Xapian::Query> range_terms(const Xapian::Database& db, const std::string& from, const std::string& to) {
+  const auto terms = period_terms(db, from, to);
+  if (!terms) return std::nullopt;
+  if (terms->empty()) return Xapian::Query::MatchNothing;
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, terms->begin(), terms->end()),
+                       0);
 }
 
 // dates_as_terms(), or nothing where `query` has no range to replace.
@@ -150,30 +159,10 @@ Xapian::Query dates_as_terms(const Xapian::Query& query, const Xapian::Database&
 
 double dated_share(const Xapian::Database& db, const std::string& from, const std::string& to) {
   const Xapian::doccount articles = db.get_doccount();
-  const std::string low = db.get_value_lower_bound(kSlotPublished), high = db.get_value_upper_bound(kSlotPublished);
-  const auto first_known = day_of(low, false), last_known = day_of(high, true);
-  if (articles == 0 || !first_known || !last_known) return 0;
-  const auto start = from.empty() ? first_known : day_of(from, false);
-  const auto end = to.empty() ? last_known : day_of(to, true);
-  if (!start || !end) return 0;
+  const auto terms = period_terms(db, from, to);
+  if (articles == 0 || !terms) return 0;
   double dated = 0;
-  for (int year = std::max(start->year, first_known->year); year <= std::min(end->year, last_known->year); ++year) {
-    const Day year_start{year, 1, 1}, year_end{year, 12, 31};
-    if (!before(year_start, *start) && !before(*end, year_end)) {
-      dated += db.get_termfreq(std::string(kYear) + std::to_string(year));
-      continue;
-    }
-    for (int month = 1; month <= 12; ++month) {
-      const int days = days_in(year, month);
-      const Day month_start{year, month, 1}, month_end{year, month, days};
-      if (before(month_end, *start) || before(*end, month_start)) continue;
-      const int first_day = before(month_start, *start) ? start->day : 1;
-      const int last_day = before(*end, month_end) ? end->day : days;
-      char key[16];
-      std::snprintf(key, sizeof key, "%04d%02d", year, month);
-      dated += db.get_termfreq(std::string(kMonth) + key) * (last_day - first_day + 1) / static_cast<double>(days);
-    }
-  }
+  for (const std::string& term : *terms) dated += db.get_termfreq(term);
   return std::min(1.0, dated / articles);
 }
 

@@ -1,5 +1,5 @@
 // How many articles a query limited to a range of publication dates matches, estimated
-// from the index's year and month terms. Xapian estimates a value range as a fixed share
+// from the index's year, month and day terms. Xapian estimates a value range as a fixed share
 // of the articles with a value, and a search that stops early reports that: "học
 // date:2022-08-01..2023-12-31" said about 400 of 7,939 at 100,000 articles.
 // Internal header of lib/index.
@@ -12,10 +12,9 @@
 
 namespace tracuu::index {
 
-// The share of the index's articles published from `from` to `to` ("YYYYMMDD", either
-// empty for an open end), counted with the year terms of the years the range covers
-// whole and the month terms of the other months (a month the range covers in part
-// counts for the share of its days).
+// The share of the index's articles published within `from` .. `to` ("YYYYMMDD", either
+// empty for an open end), as dates_as_terms() matches them: the article counts of its
+// year, month and day terms, which no article holds two of, so the share is exact.
 double dated_share(const Xapian::Database& db, const std::string& from, const std::string& to);
 
 // For `matching` = FILTER(rest, a range of kSlotPublished): rest's estimated matches

@@ -185,6 +185,8 @@ TEST_CASE("dates_as_terms: the articles published within the range, dated to the
         month_alone += value.size() == 6;
       }
       CHECK(matched(db, index::dates_as_terms(range, db)) == expected);
+      // The share of the articles in range, counted from the same terms, is exact.
+      CHECK(index::dated_share(db, from, to) * db.get_doccount() == doctest::Approx(expected.size()));
       CHECK(matched(db, index::dates_as_terms(Xapian::Query(Xapian::Query::OP_FILTER, words, range), db)) ==
             expected_words);
       std::vector<Xapian::docid> without;
