@@ -201,12 +201,11 @@ class BoundedTerm : public Xapian::PostingSource {
   mutable double weight_ = 0;
 };
 
-// Calls `f` on each leaf of `query` in a place that only adds weight and decides no match,
-// once in the query with a weight of one, whose term `bounded` takes; `f` gives the
-// leaf's replacement, or nothing.
-Xapian::Query each_optional(const Xapian::Query& query, const std::function<bool(const std::string&)>& bounded,
-                            const LeafRewrite& f) {
-  const Census census(query);
+// Calls `f` on each leaf of `query` (of which `census` is taken) in a place that only adds
+// weight and decides no match, once in the query with a weight of one, whose term
+// `bounded` takes; `f` gives the leaf's replacement, or nothing.
+Xapian::Query each_optional(const Xapian::Query& query, const Census& census,
+                            const std::function<bool(const std::string&)>& bounded, const LeafRewrite& f) {
   bool changed = false;
   return rebuild(query, [&](const std::string& term, const Xapian::Query& leaf) -> std::optional<Xapian::Query> {
     const Place* place = census.once(term);
@@ -215,14 +214,15 @@ Xapian::Query each_optional(const Xapian::Query& query, const std::function<bool
   }, changed);
 }
 
-// The leaf of the one term whose articles `query` matches (under filters, beside what
-// only adds weight), if it has a weight of one and occurs nowhere else in the query.
-std::optional<std::string> matched_term(const Xapian::Query& query) {
+// The one term whose articles `query` (of which `census` is taken) matches, under
+// filters and beside what only adds weight, if it has a weight of one and occurs nowhere
+// else in the query.
+std::optional<std::string> matched_term(const Xapian::Query& query, const Census& census) {
   Xapian::Query q = query;
   while (q.get_type() == Xapian::Query::OP_FILTER || q.get_type() == Xapian::Query::OP_AND_MAYBE) q = q.get_subquery(0);
   if (q.get_type() != Xapian::Query::LEAF_TERM || q.get_length() != 1) return std::nullopt;
   std::string term = *q.get_terms_begin();
-  if (!Census(query).once(term)) return std::nullopt;
+  if (!census.once(term)) return std::nullopt;
   return term;
 }
 
@@ -287,19 +287,21 @@ std::set<std::string> boundable(const Xapian::Query& query, const BoundedTerms& 
                                 const std::set<std::string>& twins) {
   std::set<std::string> out;
   if (terms.empty()) return out;
+  const Census census(query);
   const auto bounded = [&](const std::string& term) { return terms.contains(term); };
-  each_optional(query, bounded, [&](const std::string& term, const Xapian::Query&) -> std::optional<Xapian::Query> {
-    out.insert(term);
-    return std::nullopt;
-  });
+  each_optional(query, census, bounded,
+                [&](const std::string& term, const Xapian::Query&) -> std::optional<Xapian::Query> {
+                  out.insert(term);
+                  return std::nullopt;
+                });
   // The matched term alone weighs: every other term that would add weight is its merged
   // twin or in no article.
-  const auto term = matched_term(query);
+  const auto term = matched_term(query, census);
   if (!term || !bounded(*term)) return out;
-  for (const auto& [other, places] : Census(query).places) {
+  for (const auto& [other, places] : census.places) {
     const bool weighs = std::any_of(places.begin(), places.end(), [](const Place& p) { return p.adds; });
     if (other == *term || !weighs || db.get_termfreq(other) == 0) continue;
-    if (!twins.count(other) || twin_factor(*term, {other}) == 1.0) return out;
+    if (!twins.count(other) || folded_twin(other) != *term) return out;
   }
   out.insert(*term);
   return out;
@@ -322,10 +324,12 @@ Xapian::Query bound_terms(const Xapian::Query& query, const Xapian::Database& db
     return Xapian::Query((new BoundedTerm(term, termweight, len_factor))->release());
   };
   const auto bounded = [&](const std::string& term) { return terms.count(term) != 0; };
-  Xapian::Query out = each_optional(query, bounded, [&](const std::string& term, const Xapian::Query&) {
+  const Census census(query);
+  Xapian::Query out = each_optional(query, census, bounded, [&](const std::string& term, const Xapian::Query&) {
     return std::optional<Xapian::Query>(through_bounds(term, 1.0));
   });
-  if (const auto term = matched_term(out); term && bounded(*term))
+  // The matched term is in no optional place, so replacing those leaves left its census.
+  if (const auto term = matched_term(out, census); term && bounded(*term))
     out = with_matched(out, through_bounds(*term, twins ? twin_factor(*term, *twins) : 1.0));
   return out;
 }

@@ -14,13 +14,6 @@ namespace {
 // An exact term merged into its folded twin doubles the twin's weight.
 constexpr double kTwinFactor = 2.0;
 
-// The folded term an exact term ("Z^với") is the accented form of ("Zvoi"), or "" for
-// any other term.
-std::string folded_twin(const std::string& term) {
-  const std::string head = std::string(kFolded) + std::string(kExactMark);
-  if (term.compare(0, head.size(), head) != 0) return {};
-  return std::string(kFolded) + text::fold(std::string_view(term).substr(head.size()));
-}
 
 // The same index statistics: the exact term occurs wherever its folded twin does (each
 // exact occurrence is also a folded one), so equal totals mean equal counts everywhere.
@@ -34,6 +27,12 @@ bool twins_in(const Xapian::Database& db, const std::string& exact, const std::s
 }
 
 }  // namespace
+
+std::string folded_twin(const std::string& term) {
+  const std::string head = std::string(kFolded) + std::string(kExactMark);
+  if (term.compare(0, head.size(), head) != 0) return {};
+  return std::string(kFolded) + text::fold(std::string_view(term).substr(head.size()));
+}
 
 std::set<std::string> exact_twins(const Xapian::Query& query, const Xapian::Database& db) {
   const Census census(query);

@@ -28,6 +28,10 @@ std::set<std::string> exact_twins(const Xapian::Query& query, const Xapian::Data
 // (which count the query's terms an article matches) must come from `query`.
 Xapian::Query merge_twins(const Xapian::Query& query, const std::set<std::string>& twins);
 
+// The folded term an exact term ("Z^với") is the accented form of ("Zvoi"), or "" for
+// any other term.
+std::string folded_twin(const std::string& term);
+
 // The factor merge_twins() gives the weight of the folded term `folded`: 2 where its
 // exact twin is in `twins`, else 1.
 double twin_factor(const std::string& folded, const std::set<std::string>& twins);
