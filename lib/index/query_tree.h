@@ -1,5 +1,5 @@
 // Walking and rebuilding a Xapian query's tree where only the weights of its term leaves
-// change: the exact twins (twins.h) and bounded headline words (bounds.h) rewrite a
+// change: the exact twins (twins.h) and bounded common words (bounds.h) rewrite a
 // ranked pass's query so. Internal header of lib/index.
 #pragma once
 

@@ -93,7 +93,7 @@ inline constexpr const char* kMetaFailedPrefix = "tracuu:failed:";
 // search counts only slots that exist.
 inline constexpr const char* kMetaMaxRefs = "tracuu:max_refs";
 inline constexpr const char* kMetaMaxOfficials = "tracuu:max_officials";
-// Bounds of headline words (bounds.h): the mark, "<articles> <last docid> <total
+// Bounds of common words (bounds.h): the mark, "<articles> <last docid> <total
 // length>" then the bounded terms, a line each; and per term (key prefix + term), as
 // varints, its article and occurrence counts, then its blocks of 2^kBoundBlockShift
 // docids: block number (the first) or distance from the one before, then the

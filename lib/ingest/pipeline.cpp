@@ -411,7 +411,7 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
       shard->writer().commit();
     }
   }
-  // Bounds of headline words for the index as written (bounds.h), before a compaction,
+  // Bounds of common words for the index as written (bounds.h), before a compaction,
   // which keeps the docids and the metadata. Not for a sharded index: a search spans its
   // shards, whose state no single shard's mark describes, so it never reads them
   // (`tracuu compact` writes them for shards merged into one). Everything is committed by
