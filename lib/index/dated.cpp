@@ -38,28 +38,17 @@ std::optional<Day> day_of(const std::string& v, bool end) {
   return d;
 }
 
+// "YYYYMMDD", "YYYYMM" or "YYYY" as a person writes it: "2024-02-30".
+std::string shown(const std::string& v) {
+  std::string out = v.substr(0, 4);
+  for (std::size_t at = 4; at < v.size(); at += 2) out += "-" + v.substr(at, 2);
+  return out;
+}
+
 bool before(const Day& a, const Day& b) {
   return a.year != b.year ? a.year < b.year : a.month != b.month ? a.month < b.month : a.day < b.day;
 }
 
-// The range of a value query on kSlotPublished, from its description ("VALUE_RANGE 0 a
-// b", "VALUE_LE 0 b", "VALUE_GE 0 a"): Xapian's API gives a query's type but not its
-// slot or bounds.
-std::optional<std::pair<std::string, std::string>> published_range(const Xapian::Query& q) {
-  const Xapian::Query::op op = q.get_type();
-  if (op != Xapian::Query::OP_VALUE_RANGE && op != Xapian::Query::OP_VALUE_LE && op != Xapian::Query::OP_VALUE_GE)
-    return std::nullopt;
-  std::string description = q.get_description();  // "Query(VALUE_RANGE 0 20220801 20231231)"
-  if (description.size() < 8 || description.compare(0, 6, "Query(") != 0 || description.back() != ')')
-    return std::nullopt;
-  std::istringstream words(description.substr(6, description.size() - 7));
-  std::string name, slot, a, b;
-  words >> name >> slot >> a >> b;
-  if (slot != std::to_string(kSlotPublished)) return std::nullopt;
-  if (op == Xapian::Query::OP_VALUE_RANGE) return std::make_pair(a, b);
-  if (op == Xapian::Query::OP_VALUE_LE) return std::make_pair(std::string(), a);
-  return std::make_pair(a, std::string());
-}
 
 // The estimated matches of `query` (dates aside). From term statistics alone, but with a
 // phrase: Xapian estimates a phrase as a fixed share of its words' AND (a quarter of the
@@ -151,6 +140,36 @@ std::optional<Xapian::Query> with_date_terms(const Xapian::Query& query, const X
 }
 
 }  // namespace
+
+std::optional<std::pair<std::string, std::string>> published_range(const Xapian::Query& q) {
+  const Xapian::Query::op op = q.get_type();
+  if (op != Xapian::Query::OP_VALUE_RANGE && op != Xapian::Query::OP_VALUE_LE && op != Xapian::Query::OP_VALUE_GE)
+    return std::nullopt;
+  std::string description = q.get_description();  // "Query(VALUE_RANGE 0 20220801 20231231)"
+  if (description.size() < 8 || description.compare(0, 6, "Query(") != 0 || description.back() != ')')
+    return std::nullopt;
+  std::istringstream words(description.substr(6, description.size() - 7));
+  std::string name, slot, a, b;
+  words >> name >> slot >> a >> b;
+  if (slot != std::to_string(kSlotPublished)) return std::nullopt;
+  if (op == Xapian::Query::OP_VALUE_RANGE) return std::make_pair(a, b);
+  if (op == Xapian::Query::OP_VALUE_LE) return std::make_pair(std::string(), a);
+  return std::make_pair(a, std::string());
+}
+
+std::optional<std::string> range_problem(const std::string& from, const std::string& to) {
+  // day_of() takes a day past the month's last as its last: here that is no day.
+  const auto day = [](const std::string& v) -> std::optional<Day> {
+    const auto d = day_of(v, false);
+    if (d && v.size() == 8 && std::stoi(v.substr(6, 2)) != d->day) return std::nullopt;
+    return d;
+  };
+  for (const std::string* end : {&from, &to})
+    if (!end->empty() && !day(*end)) return shown(*end) + " is no date of the calendar";
+  if (!from.empty() && !to.empty() && before(*day_of(to, true), *day_of(from, false)))
+    return "the range starts (" + shown(from) + ") after it ends (" + shown(to) + ")";
+  return std::nullopt;
+}
 
 Xapian::Query dates_as_terms(const Xapian::Query& query, const Xapian::Database& db) {
   auto out = with_date_terms(query, db);

@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace tracuu::index {
 
@@ -22,6 +23,17 @@ double dated_share(const Xapian::Database& db, const std::string& from, const st
 // taking the date independent of the rest; for a range alone, the articles times its
 // share. nullopt for any other query.
 std::optional<double> dated_estimate(const Xapian::Database& db, const Xapian::Query& matching);
+
+// The ends of a value query on kSlotPublished ("" for an open one), from its description
+// ("VALUE_RANGE 0 a b", "VALUE_LE 0 b", "VALUE_GE 0 a"): Xapian's API gives a query's
+// type but not its slot or bounds. Nothing for any other query.
+std::optional<std::pair<std::string, std::string>> published_range(const Xapian::Query& q);
+
+// What is wrong with a range of publication dates from `from` to `to` ("YYYYMMDD",
+// "YYYYMM" or "YYYY"; either empty for an open end), said for a person: an end that is
+// no day of the calendar ("2024-13-01", "2024-02-30"), or a start after the end. Nothing
+// for a range that holds.
+std::optional<std::string> range_problem(const std::string& from, const std::string& to);
 
 // `query` with each range of publication dates (kSlotPublished) that only decides which
 // articles match replaced by the year, month and day terms of the articles published

@@ -51,6 +51,41 @@ class KeyedField : public Xapian::FieldProcessor {
 std::string lower_key(std::string_view value) { return text::lower(text::normalize(value)); }
 std::string as_is(std::string_view value) { return std::string(value); }
 
+// "2024-10-18" as the published slot's values are written: "20241018".
+std::string compact_date(const std::string& iso) {
+  std::string out;
+  for (char c : iso)
+    if (c != '-') out += c;
+  return out;
+}
+
+// Xapian's date ranges, refused where an end is no day of the calendar or the range
+// starts after it ends: Xapian took "date:2024-13-01..2024-12-31" as a range of strings
+// and "date:2025-01-01..2024-01-01" as no range at all, and either matched nothing
+// without a word why. The parser reports the refusal as a bad date range.
+class CalendarDates : public Xapian::DateRangeProcessor {
+ public:
+  using Xapian::DateRangeProcessor::DateRangeProcessor;
+  Xapian::Query operator()(const std::string& begin, const std::string& end) override {
+    Xapian::Query range = Xapian::DateRangeProcessor::operator()(begin, end);
+    if (range.get_type() == Xapian::Query::OP_INVALID) return range;  // not dates: not ours
+    // Xapian makes a range whose start sorts after its end nothing: say which end is wrong
+    // where the ends were written YYYY-MM-DD.
+    const auto written = [](const std::string& v) {
+      const std::string d = compact_date(v);
+      return (d.size() == 8 || d.empty()) && std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    const auto bounds = !range.empty() ? published_range(range)
+                        : written(begin) && written(end)
+                            ? std::make_optional(std::make_pair(compact_date(begin), compact_date(end)))
+                            : std::nullopt;
+    if (bounds)
+      if (const auto problem = range_problem(bounds->first, bounds->second)) throw Xapian::RangeError(*problem);
+    if (range.empty()) throw Xapian::RangeError("'" + begin + "' comes after '" + end + "'");
+    return range;
+  }
+};
+
 Xapian::QueryParser make_parser(const Xapian::Database& db) {
   Xapian::QueryParser qp;
   qp.set_database(db);
@@ -63,7 +98,7 @@ Xapian::QueryParser make_parser(const Xapian::Database& db) {
   qp.add_boolean_prefix("official", (new KeyedField(kOfficial, official_key))->release());
   qp.add_boolean_prefix("site", (new KeyedField(kSite, lower_key))->release());
   qp.add_boolean_prefix("year", (new KeyedField(kYear, as_is))->release());
-  qp.add_rangeprocessor((new Xapian::DateRangeProcessor(kSlotPublished, "date:", 0, 1930))->release());
+  qp.add_rangeprocessor((new CalendarDates(kSlotPublished, "date:", 0, 1930))->release());
   return qp;
 }
 
@@ -107,15 +142,12 @@ Xapian::Query exact_filter(const std::vector<std::string>& words) {
   return Xapian::Query(Xapian::Query::OP_AND, exact.begin(), exact.end());
 }
 
-std::string compact_date(const std::string& iso) {
-  std::string out;
-  for (char c : iso)
-    if (c != '-') out += c;
-  return out;
-}
-
 Xapian::Query date_filter(const SearchOptions& options) {
   if (!options.from && !options.to) return Xapian::Query();
+  if (const auto problem = range_problem(options.from ? compact_date(*options.from) : std::string(),
+                                         options.to ? compact_date(*options.to) : std::string()))
+    throw Error(ErrorKind::Query, "bad dates in --from/--to: " + *problem,
+                "give --from and --to as YYYY, YYYY-MM or YYYY-MM-DD, the first no later than the second");
   if (!options.from) return Xapian::Query(Xapian::Query::OP_VALUE_LE, kSlotPublished, compact_date(*options.to));
   if (!options.to) return Xapian::Query(Xapian::Query::OP_VALUE_GE, kSlotPublished, compact_date(*options.from));
   return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotPublished, compact_date(*options.from),

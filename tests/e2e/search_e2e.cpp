@@ -139,6 +139,22 @@ TEST_CASE("search: a missing index is exit 2 with a hint; a malformed query is e
   CHECK(bad.out.empty());
   CHECK(bad.err.find("tracuu: ") == 0);
 
+  // A date no calendar has, or a range that starts after it ends, is said so (Xapian
+  // matched nothing for either, without a word).
+  const auto month13 = e2e::tracuu({"search", "--db", c.db, "an ninh date:2024-13-01..2024-12-31"});
+  CHECK(month13.code == 1);
+  CHECK(month13.err.find("2024-13-01 is no date of the calendar") != std::string::npos);
+  const auto reversed = e2e::tracuu({"search", "--db", c.db, "an ninh date:2025-01-01..2024-01-01"});
+  CHECK(reversed.code == 1);
+  CHECK(reversed.err.find("starts (2025-01-01) after it ends (2024-01-01)") != std::string::npos);
+  const auto from_after_to = e2e::tracuu({"search", "--db", c.db, "--from", "2025-01", "--to", "2024", "an ninh"});
+  CHECK(from_after_to.code == 1);
+  CHECK(from_after_to.err.find("tracuu: bad dates in --from/--to") == 0);
+  const auto leap = e2e::tracuu({"search", "--db", c.db, "--from", "2023-02-29", "an ninh"});
+  CHECK(leap.code == 1);
+  CHECK(leap.err.find("2023-02-29 is no date of the calendar") != std::string::npos);
+  CHECK(e2e::tracuu({"search", "--db", c.db, "an ninh date:2024-02-29..2024-03-01"}).code == 0);
+
   const auto empty = e2e::tracuu({"search", "--db", c.db, "   "});
   CHECK(empty.code == 1);
 
