@@ -318,19 +318,20 @@ Resources Resources::load_for_search(const fs::path& data_dir) {
 
 fs::path Resources::find_data_dir() {
   std::error_code ec;
-  std::string looked;
-  if (const char* env = std::getenv("TRACUU_DATA"); env != nullptr && *env != '\0') {
-    if (fs::is_directory(env, ec)) return fs::path(env);
-    looked += std::string(env) + " ($TRACUU_DATA), ";
-  }
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    const fs::path installed = exe.parent_path() / ".." / TRACUU_INSTALL_DATADIR;
+  const char* env = std::getenv("TRACUU_DATA");
+  if (env != nullptr && *env != '\0' && fs::is_directory(env, ec)) return fs::path(env);
+  fs::path installed;
+  if (const fs::path exe = fs::read_symlink("/proc/self/exe", ec); !ec) {
+    installed = exe.parent_path() / ".." / TRACUU_INSTALL_DATADIR;
     if (fs::is_directory(installed, ec)) return installed.lexically_normal();
-    looked += installed.lexically_normal().string() + ", ";
   }
   const fs::path source = TRACUU_SOURCE_DATA_DIR;
   if (fs::is_directory(source, ec)) return source;
+  // The places looked in are spelled out for the message only (a build-tree binary, which
+  // finds the source tree's data, would otherwise pay for it on every start).
+  std::string looked;
+  if (env != nullptr && *env != '\0') looked += std::string(env) + " ($TRACUU_DATA), ";
+  if (!installed.empty()) looked += installed.lexically_normal().string() + ", ";
   looked += source.string();
   throw Error(ErrorKind::Data, "no tracuu data directory found (looked in " + looked + ")",
               "set TRACUU_DATA to the directory holding tracuu's data files (ranks.tsv, …)");
