@@ -93,6 +93,10 @@ inline constexpr const char* kMetaFailedPrefix = "tracuu:failed:";
 // search counts only slots that exist.
 inline constexpr const char* kMetaMaxRefs = "tracuu:max_refs";
 inline constexpr const char* kMetaMaxOfficials = "tracuu:max_officials";
+// The abbreviation table (the text of abbreviations.tsv) the index was last ingested
+// with: a search expands abbreviations with it and needs no data folder. Each ingest
+// stores the table it loaded.
+inline constexpr const char* kMetaAbbreviations = "tracuu:abbreviations";
 // Bounds of common words (bounds.h): the mark, "<articles> <last docid> <total
 // length>" then the bounded terms, a line each; and per term (key prefix + term), as
 // varints, its article and occurrence counts, then its blocks of 2^kBoundBlockShift

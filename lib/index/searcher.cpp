@@ -530,6 +530,19 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
   if (result.total_estimate < 3) result.suggestion = suggest(database, normalized);
 }
 
+// `normalized` with its abbreviations expanded (SearchOptions::resources).
+std::string with_abbreviations(const std::string& normalized, const std::filesystem::path& db,
+                               const Xapian::Database& database, bool remote, const SearchOptions& options) {
+  std::string stored;
+  if (!remote) with_index_errors(db, [&] { stored = database.get_metadata(kMetaAbbreviations); });
+  if (!stored.empty()) return expand_synonyms(normalized, AbbreviationTable(std::move(stored), "the index's abbreviations"));
+  std::optional<Resources> loaded;
+  const Resources* resources = options.resources;
+  if (!resources && options.load_resources) resources = &loaded.emplace(options.load_resources());
+  if (!resources || !resources->tables().abbreviations) return normalized;
+  return expand_synonyms(normalized, *resources->tables().abbreviations);
+}
+
 }  // namespace
 
 std::filesystem::path default_db_path() {
@@ -553,12 +566,11 @@ SearchResult search(const std::filesystem::path& db, const std::string& query, c
                 "give some words to look for, e.g. tracuu search \"bo cong an\"");
   }
   check_fields(normalized);
-  if (options.resources && options.resources->tables().abbreviations)
-    normalized = expand_synonyms(normalized, *options.resources->tables().abbreviations);
 
   Layout layout;
   Xapian::Database database = open_readable(db, options.partial, &result.warnings, &layout);
   const bool remote = layout.remote();
+  normalized = with_abbreviations(normalized, db, database, remote, options);
   // A second handle on the same index, for a search in two halves (halves.h).
   const auto open_second = [&] { return open_readable(db, options.partial); };
   with_index_errors(db, [&] {

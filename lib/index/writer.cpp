@@ -128,6 +128,12 @@ void Writer::raise_facet_counts(std::size_t refs, std::size_t officials) {
   max_officials_ = std::max(max_officials_, officials);
 }
 
+void Writer::store_abbreviations(std::string_view table) {
+  with_index_errors(path_, [&] {
+    if (db_.get_metadata(kMetaAbbreviations) != table) db_.set_metadata(kMetaAbbreviations, std::string(table));
+  });
+}
+
 std::size_t Writer::doc_count() {
   std::size_t count = 0;
   with_index_errors(path_, [&] { count = db_.get_doccount(); });

@@ -62,6 +62,10 @@ class Writer {
   std::pair<std::size_t, std::size_t> facet_counts();
   void raise_facet_counts(std::size_t refs, std::size_t officials);
 
+  // Stores the abbreviation table (schema.h kMetaAbbreviations) when it differs from the
+  // one stored; committed with the run's last commit.
+  void store_abbreviations(std::string_view table);
+
   // Articles in the index now (uncommitted changes included).
   std::size_t doc_count();
 

@@ -19,6 +19,7 @@
 #include <unordered_set>
 
 
+#include "data/resources_tables.h"
 #include "index/document.h"
 #include "index/layout.h"
 #include "index/writer.h"
@@ -286,9 +287,13 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
   // What the index holds, from every shard, keyed by raw path.
   std::unordered_map<std::string, index::StoredFile> stored;
   std::unordered_map<std::string, index::FailedFile> failures;
+  // Each shard keeps the abbreviation table it is ingested with, for searches.
+  const auto& abbreviations = extractor.resources().tables().abbreviations;
+  const std::string_view table = abbreviations ? abbreviations->text() : std::string_view();
   for (auto& shard : shards) {
     stored.merge(shard->writer().load_files());
     failures.merge(shard->writer().load_failures());
+    shard->writer().store_abbreviations(table);
   }
   for (auto& shard : shards) shard->start();
   auto shard_for = [&](const std::string& raw) -> ShardWriter& { return *shards[index::shard_of(raw, shard_count)]; };

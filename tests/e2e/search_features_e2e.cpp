@@ -4,6 +4,7 @@
 // collapsing of syndicated copies, and the message for an unknown field.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <set>
 
 #include "harness.h"
@@ -114,6 +115,57 @@ TEST_CASE("search features: abbreviations expand both ways") {
   CHECK(ix.files({"\"an ninh Tổ quốc\""}) == Files{"antq", "nq28"});
   CHECK(ix.files({"bao ve an ninh to quoc"}) == Files{"antq", "nq28"});
   CHECK(ix.files({"BCA"}) == Files{"ct09", "nq28"});
+}
+
+TEST_CASE("search features: the index keeps the abbreviations it was ingested with") {
+  // A data folder with one abbreviation more than data/ has.
+  e2e::TempDir dir;
+  const auto data = dir / "data";
+  std::filesystem::copy(e2e::source_dir() / "data", data, std::filesystem::copy_options::recursive);
+  const std::string table = e2e::read_file(data / "abbreviations.tsv");
+  e2e::write_file(data / "abbreviations.tsv", table + "QLXNC\tquản lý xuất nhập cảnh\n");
+  e2e::write_file(dir / "c/xnc.txt", "Thứ Hai, 15/01/2024\n\nSiết chặt quản lý xuất nhập cảnh\n\n"
+                                     "Công an tỉnh tăng cường quản lý xuất nhập cảnh tại cửa khẩu.\n");
+  e2e::write_file(dir / "c/other.txt", "Thứ Ba, 16/01/2024\n\nHội nghị sơ kết\n\nHội nghị sơ kết công tác quý.\n");
+  const std::string db = (dir / "db").string();
+  const std::string with_data = "TRACUU_DATA=" + data.string();
+  REQUIRE(e2e::tracuu({"ingest", "--db", db, "--quiet", (dir / "c").string()}, {}, {with_data}).code == 0);
+
+  // A search needs no data folder: TRACUU_DATA names one that holds no file at all.
+  const auto empty = dir / "empty";
+  std::filesystem::create_directories(empty);
+  const auto hits = [&](const std::string& query) {
+    const auto r = e2e::tracuu({"search", "--db", db, "--format", "json", query}, {}, {"TRACUU_DATA=" + empty.string()});
+    INFO("stderr: " << r.err);
+    REQUIRE(r.code == 0);
+    const json result = json::parse(r.out);
+    std::set<std::string> out;
+    for (const auto& hit : result["results"])
+      out.insert(std::filesystem::path(hit["path"].get<std::string>()).stem().string());
+    return out;
+  };
+  CHECK(hits("QLXNC") == std::set<std::string>{"xnc"});
+  CHECK(hits("hoi nghi") == std::set<std::string>{"other"});
+
+  // An index that holds no table (built by an earlier version) takes the data folder's.
+  if (std::system("command -v xapian-metadata >/dev/null 2>&1") == 0) {
+    REQUIRE(e2e::wait_for(e2e::spawn_program("xapian-metadata", {"set", db, "tracuu:abbreviations", ""})) == 0);
+    const auto r = e2e::tracuu({"search", "--db", db, "--format", "json", "QLXNC"}, {}, {with_data});
+    REQUIRE(r.code == 0);
+    CHECK(json::parse(r.out)["results"].size() == 1);
+    const auto without = e2e::tracuu({"search", "--db", db, "QLXNC"}, {}, {"TRACUU_DATA=" + empty.string()});
+    CHECK(without.code != 0);
+    CHECK(without.err.find("abbreviations.tsv") != std::string::npos);
+  } else {
+    MESSAGE("xapian-metadata not installed (Debian xapian-tools): the older index's case skipped");
+  }
+
+  // An ingest with the table changed stores the new one, though no article changed.
+  e2e::write_file(data / "abbreviations.tsv", table);
+  const auto rerun = e2e::tracuu({"ingest", "--db", db, (dir / "c").string()}, {}, {with_data});
+  REQUIRE(rerun.code == 0);
+  CHECK(rerun.out.find("0 added, 0 updated, 2 unchanged") != std::string::npos);
+  CHECK(hits("QLXNC").empty());
 }
 
 TEST_CASE("search features: sorting, suggestions, facets, collapse") {

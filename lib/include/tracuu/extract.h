@@ -10,6 +10,7 @@ namespace tracuu {
 class Extractor {
  public:
   explicit Extractor(const Resources& resources) : resources_(resources) {}
+  const Resources& resources() const { return resources_; }
 
   // Fills title (unless already set, e.g. from HTML), published, author, source_url,
   // site, refs, dates, periods and officials of `article` from article.text, which must

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -33,7 +34,12 @@ struct SearchOptions {
                                // without it a broad query's facets are estimated from a sample)
   bool collapse = false;       // fold near-duplicate copies of one story into one hit
   std::optional<std::string> from, to;  // published date bounds "YYYY-MM-DD" (inclusive)
-  const Resources* resources = nullptr;  // abbreviations for synonym expansion; may be null
+  // Abbreviations are expanded as synonyms with the table the index was ingested with.
+  // An index that holds none (one built by an earlier version; remote shards, which
+  // serve no metadata) takes these instead, or those `load_resources` gives (the
+  // command line's data folder), loaded only then; with neither, none are expanded.
+  const Resources* resources = nullptr;
+  std::function<Resources()> load_resources;
   bool partial = false;        // a shard that cannot be opened is left out with a warning
   std::size_t halve_from = 30000;  // a local index of at least this many articles is matched
                                    // as two halves of its docids at once, on two threads (a
