@@ -2,6 +2,7 @@
 #include "index/snippets.h"
 
 #include <algorithm>
+#include <array>
 #include <utility>
 
 #include "index/schema.h"
@@ -14,7 +15,7 @@ namespace {
 // The blanks that end a run of text: no word Xapian reads spans one.
 constexpr std::string_view kBlanks = " \n\t\r";
 
-bool is_space(char c) { return kBlanks.find(c) != std::string_view::npos; }
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
 // The code point starting at byte `at` of `s`, as Xapian decodes it.
 unsigned code_point_at(std::string_view s, std::size_t at) {
@@ -173,22 +174,21 @@ class QueryWordFold : public Xapian::StemImplementation {
 }  // namespace
 
 std::size_t first_match(std::string_view text, const std::vector<std::string>& words) {
-  constexpr std::size_t kStretch = 256;  // bytes folded at a time, then on to a blank
   if (words.empty()) return std::string_view::npos;
-  for (std::size_t start = 0; start < text.size();) {
-    std::size_t end = start + kStretch >= text.size() ? std::string_view::npos
-                                                       : text.find_first_of(kBlanks, start + kStretch);
-    if (end == std::string_view::npos) end = text.size();
-    if (holds_word(text::fold(text.substr(start, end - start)), words)) {
-      // Then the run of the stretch that holds it.
-      for (std::size_t run = start; run < end;) {
-        std::size_t run_end = text.find_first_of(kBlanks, run);
-        if (run_end == std::string_view::npos || run_end > end) run_end = end;
-        if (run_end > run && holds_word(text::fold(text.substr(run, run_end - run)), words)) return run;
-        run = run_end + 1;
-      }
-    }
-    start = end;
+  // Run by run (no word Xapian reads spans a blank); a run is folded only when a word may
+  // begin there with the first byte of one of `words`: most runs are a syllable that
+  // cannot. (Where Xapian sees a word begin, the folded byte before is not [a-z0-9_].)
+  std::array<bool, 256> first{};
+  for (const std::string& word : words) {
+    if (word.empty()) first.fill(true);
+    else first[static_cast<unsigned char>(word[0])] = true;
+  }
+  for (std::size_t run = 0; run < text.size();) {
+    std::size_t end = run;
+    while (end < text.size() && !is_space(text[end])) ++end;
+    const std::string_view piece = text.substr(run, end - run);
+    if (!piece.empty() && text::fold_may_begin_word(piece, first) && holds_word(text::fold(piece), words)) return run;
+    run = end + 1;
   }
   return std::string_view::npos;
 }

@@ -201,6 +201,32 @@ bool any_non_ascii(std::string_view s, Test test) {
 
 }  // namespace
 
+bool fold_may_begin_word(std::string_view s, const std::array<bool, 256>& first) {
+  const CaseTables& t = case_tables();
+  bool begins = true;  // a word may begin at the next byte of the folded text
+  // One byte of the folded text, in order.
+  const auto next = [&](unsigned char b) {
+    if (begins && first[b]) return true;
+    begins = !((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '_');
+    return false;
+  };
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      if (next(static_cast<unsigned char>(ascii_lower(b)))) return true;
+      ++i;
+      continue;
+    }
+    const UChar32 c = detail::next_code_point(s, i);
+    // A bad byte, a code point past the table, or one cased by its context: fold() says.
+    if (c < 0 || c >= kTableEnd || (t.flags[c] & (detail::kFoldTooLong | detail::kLowerContext))) return true;
+    const detail::TableEntry& folded = t.fold[c];  // empty for a mark fold() strips
+    for (std::uint8_t k = 0; k < folded.len; ++k)
+      if (next(static_cast<unsigned char>(folded.bytes[k]))) return true;
+  }
+  return false;
+}
+
 bool has_diacritics(std::string_view s) {
   const CaseTables& t = case_tables();
   return any_non_ascii(s, [&](UChar32 c) {

@@ -9,6 +9,7 @@
 
 #include "index/snippets.h"
 #include "index/terms.h"
+#include "tracuu/text.h"
 
 using tracuu::SearchHit;
 using tracuu::index::first_match;
@@ -79,6 +80,52 @@ TEST_CASE("the first stretch holding a query word is found in any spelling") {
   CHECK(at(before) == std::string::npos);
   CHECK(at("") == std::string::npos);
   CHECK(first_match("địa phương", {}) == std::string::npos);
+}
+
+TEST_CASE("the first match is the first run whose folded form holds a word, over many generated texts") {
+  // The run-by-run reading against folding every run: pieces where a word may begin
+  // inside a run (after punctuation, a quote, a symbol, a stripped mark) or may not
+  // (inside a word, after a letter, a digit or '_'), drawn at random (seeded).
+  const auto holds = [](const std::string& folded, const std::string& word) {
+    for (std::size_t at = folded.find(word); at != std::string::npos; at = folded.find(word, at + 1)) {
+      bool before = false;
+      if (at > 0) {
+        std::size_t start = at - 1;
+        while (start > 0 && (static_cast<unsigned char>(folded[start]) & 0xC0) == 0x80) --start;
+        before = Xapian::Unicode::is_wordchar(*Xapian::Utf8Iterator(folded.data() + start, at - start));
+      }
+      const std::size_t end = at + word.size();
+      const bool after = end < folded.size() &&
+                         Xapian::Unicode::is_wordchar(*Xapian::Utf8Iterator(folded.data() + end, folded.size() - end));
+      if (!before && !after) return true;
+    }
+    return false;
+  };
+  const std::vector<std::string> pieces = {"Hội", "nghị", "kịp", "gặp", "pháp", "phương", "PHƯƠNG", "x-phương",
+                                           "“Phương”", "(phương)", "phu\u031Bo\u031Bng", "\u0300phương", "Ⓐphương",
+                                           "_phương", "9phương", "ưphương", "phươngx", "Đường", "đường,", "dương",
+                                           "ĐƯỜNG", "1.000", "—", "\n", "09-CT/TW", "Σοφία", "中文", "a\tb"};
+  const std::vector<std::vector<std::string>> queries = {{"phuong"}, {"duong"}, {"phuong", "duong"}, {"hoi"}};
+  std::mt19937 random(20261204);
+  for (int n = 0; n < 3000; ++n) {
+    std::string text;
+    const int count = static_cast<int>(random() % 12);
+    for (int i = 0; i < count; ++i) {
+      if (!text.empty()) text += ' ';
+      text += pieces[random() % pieces.size()];
+    }
+    const auto& words = queries[random() % queries.size()];
+    std::size_t expected = std::string::npos;
+    for (std::size_t run = 0; run < text.size() && expected == std::string::npos;) {
+      const std::size_t end = std::min(text.find_first_of(" \n\t\r", run), text.size());
+      const std::string folded = tracuu::text::fold(std::string_view(text).substr(run, end - run));
+      for (const auto& word : words)
+        if (end > run && holds(folded, word)) expected = run;
+      run = end + 1;
+    }
+    CAPTURE(text);
+    CHECK(first_match(text, words) == expected);
+  }
 }
 
 TEST_CASE("a snippet cut near the first match is the one cut from the whole text") {

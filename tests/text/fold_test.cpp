@@ -3,6 +3,7 @@
 // generated at build time against the case maps they were generated from.
 #include <doctest/doctest.h>
 
+#include <array>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -14,6 +15,7 @@
 #include "tracuu/text.h"
 
 using tracuu::text::fold;
+using tracuu::text::fold_may_begin_word;
 using tracuu::text::has_diacritics;
 using tracuu::text::lower;
 
@@ -247,4 +249,26 @@ TEST_CASE("case tables: character classes the tokenizer reads") {
   CHECK(classes('\t') == kSpace);
   CHECK(classes(0x00A0) == kSpace);                             // no-break space
   CHECK(classes(0x2013) == 0);                                  // en dash
+}
+
+TEST_CASE("fold_may_begin_word: where a word of the folded text may begin with a given byte") {
+  std::array<bool, 256> p{}, d{};
+  p['p'] = true;
+  d['d'] = true;
+  CHECK(fold_may_begin_word("Phương", p));
+  CHECK(fold_may_begin_word("PHƯƠNG", p));
+  CHECK(fold_may_begin_word("“Phương”", p));   // after a quote (bytes past ASCII)
+  CHECK(fold_may_begin_word("x-phương", p));   // after a hyphen
+  CHECK(fold_may_begin_word("\u0300phuong", p));  // a mark fold() strips leaves the start where it was
+  CHECK(fold_may_begin_word("Ⓐphuong", p));    // after a symbol Xapian reads no word in
+  CHECK(fold_may_begin_word("Đường", d));
+  CHECK(fold_may_begin_word("ĐỊA", d));
+  CHECK(fold_may_begin_word("中p", p));        // past the table: fold() decides
+  CHECK_FALSE(fold_may_begin_word("kịp", p));  // inside a word
+  CHECK_FALSE(fold_may_begin_word("ưp", p));   // ư folds to a letter
+  CHECK_FALSE(fold_may_begin_word("9p", p));
+  CHECK_FALSE(fold_may_begin_word("_p", p));
+  CHECK_FALSE(fold_may_begin_word("địa", p));
+  CHECK_FALSE(fold_may_begin_word("", p));
+  CHECK_FALSE(fold_may_begin_word("Phương", d));
 }

@@ -3,6 +3,7 @@
 // and HTML-to-text. All functions are pure and thread-safe; none throws on odd input.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -57,6 +58,11 @@ std::string lower(std::string_view utf8);
 // ("Đường" -> "duong", "BỘ CÔNG AN" -> "bo cong an"); NFD input folds like NFC input.
 // Characters other than letters pass through lower-cased.
 std::string fold(std::string_view utf8);
+
+// False only when no byte marked in `first` begins a word of fold(utf8), a word beginning
+// at the start or after any byte but an ASCII letter, digit or '_': a look at the fold
+// table that builds no string, to skip text that cannot hold a word before folding it.
+bool fold_may_begin_word(std::string_view utf8, const std::array<bool, 256>& first);
 
 // True when the text holds a Vietnamese diacritic or đ (so fold(s) != lower(s)).
 bool has_diacritics(std::string_view utf8);
