@@ -272,6 +272,11 @@ void build_word_flags(ResourceTables& t) {
 
 }  // namespace
 
+AbbreviationTable::AbbreviationTable(std::string text, std::string name, std::string folded)
+    : text_(std::move(text)), name_(std::move(name)), folded_(std::move(folded)) {
+  if (folded_.empty()) folded_ = text::fold(text_);
+}
+
 const std::vector<Abbreviation>& AbbreviationTable::entries() const {
   std::call_once(parsed_, [this] {
     const Table table = parse_table(text_, name_, 2);

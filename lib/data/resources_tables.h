@@ -72,13 +72,15 @@ struct Abbreviation {
 // (index::expand_synonyms looks at the text first): most never do. Thread-safe.
 class AbbreviationTable {
  public:
-  AbbreviationTable(std::string text, std::string name) : text_(std::move(text)), name_(std::move(name)) {}
+  // `folded`: text::fold(text), when known (the index stores both); else folded here.
+  AbbreviationTable(std::string text, std::string name, std::string folded = {});
   std::string_view text() const { return text_; }
+  std::string_view folded() const { return folded_; }
   // Throws tracuu::Error (ErrorKind::Data) naming file:line for a malformed line.
   const std::vector<Abbreviation>& entries() const;
 
  private:
-  std::string text_, name_;
+  std::string text_, name_, folded_;
   mutable std::once_flag parsed_;
   mutable std::vector<Abbreviation> entries_;
 };

@@ -217,7 +217,7 @@ std::string ranked_text(std::string_view query) {
 
 namespace {
 
-bool may_expand(const FoldedQuery& q, std::string_view table_text) {
+bool may_expand(const FoldedQuery& q, std::string_view table_text, std::string_view folded) {
   const auto trimmed = [](std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
@@ -225,7 +225,6 @@ bool may_expand(const FoldedQuery& q, std::string_view table_text) {
   };
   // The text folded at once (folding keeps every line break), read line by line beside
   // the text itself.
-  const std::string folded = text::fold(table_text);
   bool header = false, entries = false;
   for (std::size_t at = 0, folded_at = 0; at < table_text.size();) {
     const std::size_t end = std::min(table_text.find('\n', at), table_text.size());
@@ -350,12 +349,12 @@ std::string expand_synonyms(const FoldedQuery& q, const std::vector<Abbreviation
 }  // namespace
 
 bool may_expand(std::string_view query, std::string_view table_text) {
-  return may_expand(FoldedQuery(query), table_text);
+  return may_expand(FoldedQuery(query), table_text, text::fold(table_text));
 }
 
 std::string expand_synonyms(std::string_view query, const AbbreviationTable& table) {
   const FoldedQuery q(query);
-  return may_expand(q, table.text()) ? expand_synonyms(q, table.entries()) : std::string(query);
+  return may_expand(q, table.text(), table.folded()) ? expand_synonyms(q, table.entries()) : std::string(query);
 }
 
 std::string expand_synonyms(std::string_view query, const std::vector<Abbreviation>& abbreviations) {

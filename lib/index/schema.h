@@ -97,6 +97,7 @@ inline constexpr const char* kMetaMaxOfficials = "tracuu:max_officials";
 // with: a search expands abbreviations with it and needs no data folder. Each ingest
 // stores the table it loaded.
 inline constexpr const char* kMetaAbbreviations = "tracuu:abbreviations";
+inline constexpr const char* kMetaAbbreviationsFolded = "tracuu:abbreviations:folded";  // text::fold() of it
 // Bounds of common words (bounds.h): the mark, "<articles> <last docid> <total
 // length>" then the bounded terms, a line each; and per term (key prefix + term), as
 // varints, its article and occurrence counts, then its blocks of 2^kBoundBlockShift

@@ -533,9 +533,15 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
 // `normalized` with its abbreviations expanded (SearchOptions::resources).
 std::string with_abbreviations(const std::string& normalized, const std::filesystem::path& db,
                                const Xapian::Database& database, bool remote, const SearchOptions& options) {
-  std::string stored;
-  if (!remote) with_index_errors(db, [&] { stored = database.get_metadata(kMetaAbbreviations); });
-  if (!stored.empty()) return expand_synonyms(normalized, AbbreviationTable(std::move(stored), "the index's abbreviations"));
+  std::string stored, folded;
+  if (!remote) {
+    with_index_errors(db, [&] {
+      stored = database.get_metadata(kMetaAbbreviations);
+      folded = database.get_metadata(kMetaAbbreviationsFolded);
+    });
+  }
+  if (!stored.empty())
+    return expand_synonyms(normalized, AbbreviationTable(std::move(stored), "the index's abbreviations", std::move(folded)));
   std::optional<Resources> loaded;
   const Resources* resources = options.resources;
   if (!resources && options.load_resources) resources = &loaded.emplace(options.load_resources());

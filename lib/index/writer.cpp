@@ -128,9 +128,12 @@ void Writer::raise_facet_counts(std::size_t refs, std::size_t officials) {
   max_officials_ = std::max(max_officials_, officials);
 }
 
-void Writer::store_abbreviations(std::string_view table) {
+void Writer::store_abbreviations(std::string_view table, std::string_view folded) {
   with_index_errors(path_, [&] {
-    if (db_.get_metadata(kMetaAbbreviations) != table) db_.set_metadata(kMetaAbbreviations, std::string(table));
+    if (db_.get_metadata(kMetaAbbreviations) != table || db_.get_metadata(kMetaAbbreviationsFolded) != folded) {
+      db_.set_metadata(kMetaAbbreviations, std::string(table));
+      db_.set_metadata(kMetaAbbreviationsFolded, std::string(folded));
+    }
   });
 }
 

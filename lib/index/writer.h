@@ -62,9 +62,9 @@ class Writer {
   std::pair<std::size_t, std::size_t> facet_counts();
   void raise_facet_counts(std::size_t refs, std::size_t officials);
 
-  // Stores the abbreviation table (schema.h kMetaAbbreviations) when it differs from the
-  // one stored; committed with the run's last commit.
-  void store_abbreviations(std::string_view table);
+  // Stores the abbreviation table and its folded form (schema.h kMetaAbbreviations)
+  // when it differs from the one stored; committed with the run's last commit.
+  void store_abbreviations(std::string_view table, std::string_view folded);
 
   // Articles in the index now (uncommitted changes included).
   std::size_t doc_count();

@@ -289,11 +289,11 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
   std::unordered_map<std::string, index::FailedFile> failures;
   // Each shard keeps the abbreviation table it is ingested with, for searches.
   const auto& abbreviations = extractor.resources().tables().abbreviations;
-  const std::string_view table = abbreviations ? abbreviations->text() : std::string_view();
   for (auto& shard : shards) {
     stored.merge(shard->writer().load_files());
     failures.merge(shard->writer().load_failures());
-    shard->writer().store_abbreviations(table);
+    if (abbreviations) shard->writer().store_abbreviations(abbreviations->text(), abbreviations->folded());
+    else shard->writer().store_abbreviations({}, {});
   }
   for (auto& shard : shards) shard->start();
   auto shard_for = [&](const std::string& raw) -> ShardWriter& { return *shards[index::shard_of(raw, shard_count)]; };
