@@ -20,7 +20,8 @@ namespace {
 namespace fs = std::filesystem;
 
 // Metadata found in several shards: the facet slot counts take the largest; anything
-// else (versions) is the same everywhere, so the first will do.
+// else (versions, the abbreviation table an ingest stores in each) is the same
+// everywhere, so the first will do.
 class TracuuCompactor : public Xapian::Compactor {
  public:
   std::string resolve_duplicate_metadata(const std::string& key, size_t num_tags, const std::string tags[]) override {
