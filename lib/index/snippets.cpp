@@ -13,8 +13,6 @@ namespace tracuu::index {
 namespace {
 
 // The blanks that end a run of text: no word Xapian reads spans one.
-constexpr std::string_view kBlanks = " \n\t\r";
-
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
 // The code point starting at byte `at` of `s`, as Xapian decodes it.
