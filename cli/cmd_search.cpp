@@ -80,7 +80,7 @@ Run add_search(CLI::App& app) {
     if (!args->from.empty()) options.from = date_bound(args->from, false);
     if (!args->to.empty()) options.to = date_bound(args->to, true);
     // The data folder is looked for only if the index holds no abbreviations.
-    options.load_resources = [] { return Resources::load_for_search(Resources::find_data_dir()); };
+    options.abbreviations_elsewhere = [] { return Resources::load_for_search(Resources::find_data_dir()); };
     const SearchResult result = tracuu::search(resolve_db(args->db), query, options);
     for (const auto& w : result.warnings) warn("warning: " + w);
     if (args->format == "json") {

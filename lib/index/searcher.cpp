@@ -530,23 +530,28 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
   if (result.total_estimate < 3) result.suggestion = suggest(database, normalized);
 }
 
-// `normalized` with its abbreviations expanded (SearchOptions::resources).
-std::string with_abbreviations(const std::string& normalized, const std::filesystem::path& db,
-                               const Xapian::Database& database, bool remote, const SearchOptions& options) {
-  std::string stored, folded;
+// `normalized` with its abbreviations expanded: by the index's own table, else by the
+// one SearchOptions::abbreviations_elsewhere gives (see there). Reads the index.
+std::string with_abbreviations(const std::string& normalized, const Xapian::Database& database, bool remote,
+                               const SearchOptions& options) {
   if (!remote) {
-    with_index_errors(db, [&] {
-      stored = database.get_metadata(kMetaAbbreviations);
-      folded = database.get_metadata(kMetaAbbreviationsFolded);
-    });
+    if (std::string stored = database.get_metadata(kMetaAbbreviations); !stored.empty())
+      return expand_synonyms(normalized, AbbreviationTable(std::move(stored), "the index's abbreviations",
+                                                           database.get_metadata(kMetaAbbreviationsFolded)));
   }
-  if (!stored.empty())
-    return expand_synonyms(normalized, AbbreviationTable(std::move(stored), "the index's abbreviations", std::move(folded)));
-  std::optional<Resources> loaded;
-  const Resources* resources = options.resources;
-  if (!resources && options.load_resources) resources = &loaded.emplace(options.load_resources());
-  if (!resources || !resources->tables().abbreviations) return normalized;
-  return expand_synonyms(normalized, *resources->tables().abbreviations);
+  if (!options.abbreviations_elsewhere) return normalized;
+  std::optional<Resources> elsewhere;
+  try {
+    elsewhere = options.abbreviations_elsewhere();
+  } catch (const Error& e) {
+    if (e.kind() != ErrorKind::Data) throw;
+    throw Error(ErrorKind::Data, e.what(),
+                remote ? "a remote shard serves no abbreviations: set TRACUU_DATA to tracuu's data files"
+                       : "an earlier tracuu built this index, which holds no abbreviation table: run `tracuu "
+                         "ingest` on it again to store one, or set TRACUU_DATA to tracuu's data files");
+  }
+  const auto& table = elsewhere->tables().abbreviations;
+  return table ? expand_synonyms(normalized, *table) : normalized;
 }
 
 }  // namespace
@@ -576,7 +581,6 @@ SearchResult search(const std::filesystem::path& db, const std::string& query, c
   Layout layout;
   Xapian::Database database = open_readable(db, options.partial, &result.warnings, &layout);
   const bool remote = layout.remote();
-  normalized = with_abbreviations(normalized, db, database, remote, options);
   // A second handle on the same index, for a search in two halves (halves.h).
   const auto open_second = [&] { return open_readable(db, options.partial); };
   with_index_errors(db, [&] {
@@ -585,7 +589,8 @@ SearchResult search(const std::filesystem::path& db, const std::string& query, c
     for (int attempt = 0;; ++attempt) {
       try {
         SearchResult fresh = result;
-        run_search(database, open_second, remote, normalized, options, fresh);
+        run_search(database, open_second, remote, with_abbreviations(normalized, database, remote, options), options,
+                   fresh);
         result = std::move(fresh);
         return;
       } catch (const Xapian::DatabaseModifiedError&) {

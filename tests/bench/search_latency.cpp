@@ -98,7 +98,7 @@ int main(int argc, char** argv) {
       tracuu::SearchOptions options;
       options.limit = 10;
       options.facets = q.kind == "facets";
-      options.resources = &resources;
+      options.abbreviations_elsewhere = [&] { return resources; };
       if (args.halve_matches) options.halve_matches = *args.halve_matches;
       const auto start = std::chrono::steady_clock::now();
       const tracuu::SearchResult result = tracuu::search(args.db, q.text, options);

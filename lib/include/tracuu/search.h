@@ -36,10 +36,9 @@ struct SearchOptions {
   std::optional<std::string> from, to;  // published date bounds "YYYY-MM-DD" (inclusive)
   // Abbreviations are expanded as synonyms with the table the index was ingested with.
   // An index that holds none (one built by an earlier version; remote shards, which
-  // serve no metadata) takes these instead, or those `load_resources` gives (the
-  // command line's data folder), loaded only then; with neither, none are expanded.
-  const Resources* resources = nullptr;
-  std::function<Resources()> load_resources;
+  // serve no metadata) takes the table of the resources this gives (the command line
+  // loads its data folder), called only then; without it, none are expanded.
+  std::function<Resources()> abbreviations_elsewhere;
   bool partial = false;        // a shard that cannot be opened is left out with a warning
   std::size_t halve_from = 30000;  // a local index of at least this many articles is matched
                                    // as two halves of its docids at once, on two threads (a
