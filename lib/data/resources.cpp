@@ -272,9 +272,11 @@ void build_word_flags(ResourceTables& t) {
 
 }  // namespace
 
-AbbreviationTable::AbbreviationTable(std::string text, std::string name, std::string folded)
-    : text_(std::move(text)), name_(std::move(name)), folded_(std::move(folded)) {
-  if (folded_.empty()) folded_ = text::fold(text_);
+std::string_view AbbreviationTable::folded() const {
+  std::call_once(folded_once_, [this] {
+    if (folded_.empty()) folded_ = text::fold(text_);
+  });
+  return folded_;
 }
 
 const std::vector<Abbreviation>& AbbreviationTable::entries() const {
@@ -324,7 +326,8 @@ Resources Resources::load_for_search(const fs::path& data_dir) {
 fs::path Resources::find_data_dir() {
   std::error_code ec;
   const char* env = std::getenv("TRACUU_DATA");
-  if (env != nullptr && *env != '\0' && fs::is_directory(env, ec)) return fs::path(env);
+  if (env != nullptr && *env == '\0') env = nullptr;
+  if (env != nullptr && fs::is_directory(env, ec)) return fs::path(env);
   fs::path installed;
   if (const fs::path exe = fs::read_symlink("/proc/self/exe", ec); !ec) {
     installed = exe.parent_path() / ".." / TRACUU_INSTALL_DATADIR;
@@ -335,7 +338,7 @@ fs::path Resources::find_data_dir() {
   // The places looked in are spelled out for the message only (a build-tree binary, which
   // finds the source tree's data, would otherwise pay for it on every start).
   std::string looked;
-  if (env != nullptr && *env != '\0') looked += std::string(env) + " ($TRACUU_DATA), ";
+  if (env != nullptr) looked += std::string(env) + " ($TRACUU_DATA), ";
   if (!installed.empty()) looked += installed.lexically_normal().string() + ", ";
   looked += source.string();
   throw Error(ErrorKind::Data, "no tracuu data directory found (looked in " + looked + ")",

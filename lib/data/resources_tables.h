@@ -72,16 +72,19 @@ struct Abbreviation {
 // (index::expand_synonyms looks at the text first): most never do. Thread-safe.
 class AbbreviationTable {
  public:
-  // `folded`: text::fold(text), when known (the index stores both); else folded here.
-  AbbreviationTable(std::string text, std::string name, std::string folded = {});
+  // `folded`: text::fold(text), when known (the index stores both); else folded() folds
+  // the text the first time it is asked.
+  AbbreviationTable(std::string text, std::string name, std::string folded = {})
+      : text_(std::move(text)), name_(std::move(name)), folded_(std::move(folded)) {}
   std::string_view text() const { return text_; }
-  std::string_view folded() const { return folded_; }
+  std::string_view folded() const;
   // Throws tracuu::Error (ErrorKind::Data) naming file:line for a malformed line.
   const std::vector<Abbreviation>& entries() const;
 
  private:
-  std::string text_, name_, folded_;
-  mutable std::once_flag parsed_;
+  std::string text_, name_;
+  mutable std::string folded_;
+  mutable std::once_flag parsed_, folded_once_;
   mutable std::vector<Abbreviation> entries_;
 };
 
