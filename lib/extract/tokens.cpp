@@ -3,9 +3,9 @@
 // text::lower so gazetteer keys and article keys come from the same normaliser.
 #include "extract/tokens.h"
 
-#include <unicode/uchar.h>
 
 #include "text/case_table.h"
+#include "text/icu.h"
 #include "tracuu/text.h"
 
 namespace tracuu::extract {
@@ -134,7 +134,7 @@ std::string lower_per_code_point(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     std::size_t len = 0;
     const char32_t cp = decode_utf8(text, i, len);
-    const auto lowered = static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp)));
+    const auto lowered = static_cast<char32_t>(text::detail::icu().to_lower_char(static_cast<UChar32>(cp)));
     if (cp != 0xFFFD && utf8_length(lowered) == len)
       append_utf8(out, lowered);
     else

@@ -5,27 +5,26 @@
 // the library runs them for code points past the tables.
 #include "text/case_table.h"
 
-#include <unicode/locid.h>
-#include <unicode/normalizer2.h>
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
+#include <unicode/utf16.h>
 
+#include "text/icu.h"
 #include "text/utf8_util.h"
 
 namespace tracuu::text::detail {
 namespace {
 
-std::string to_utf8(const icu::UnicodeString& s) {
-  std::string out;
-  s.toUTF8String(out);
-  return out;
-}
-
-icu::UnicodeString lowered(UChar32 c) {
-  icu::UnicodeString s(c);
-  s.toLower(icu::Locale::getRoot());
+std::u16string one(UChar32 c) {
+  std::u16string s;
+  if (U_IS_BMP(c)) {
+    s.push_back(static_cast<char16_t>(c));
+  } else {
+    s.push_back(U16_LEAD(c));
+    s.push_back(U16_TRAIL(c));
+  }
   return s;
 }
+
+std::u16string lowered(UChar32 c) { return lower16(one(c)); }
 
 bool is_eth_or_d_stroke(UChar32 c) {
   return c == 0x0110 || c == 0x0111 || c == 0x00D0 || c == 0x00F0;
@@ -43,34 +42,30 @@ bool is_stripped_mark(UChar32 c) {
 
 std::string lower_code_point(UChar32 c) {
   if (c < 0 || c > 0x10FFFF || U_IS_SURROGATE(c)) return "\xEF\xBF\xBD";
-  return to_utf8(lowered(c));
+  return utf8(lowered(c));
 }
 
 std::string fold_code_point(UChar32 c) {
   if (c < 0 || c > 0x10FFFF || U_IS_SURROGATE(c)) return "\xEF\xBF\xBD";
   if (is_eth_or_d_stroke(c)) return "d";
   if (is_stripped_mark(c)) return {};
-  icu::UnicodeString lower = lowered(c);
-  UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString decomposed = nfd().normalize(lower, status);
-  check_icu(status, "NFD");
-  icu::UnicodeString kept;
+  const std::u16string lower = lowered(c);
+  const std::u16string decomposed = normalize16(icu().nfd, lower);
+  std::u16string kept;
   bool stripped = false;
-  for (int32_t i = 0; i < decomposed.length();) {
-    UChar32 d = decomposed.char32At(i);
-    i += U16_LENGTH(d);
+  for (int32_t i = 0; i < static_cast<int32_t>(decomposed.size());) {
+    UChar32 d;
+    U16_NEXT(decomposed.data(), i, static_cast<int32_t>(decomposed.size()), d);
     if (is_stripped_mark(d)) {
       stripped = true;
     } else {
-      kept.append(is_eth_or_d_stroke(d) ? UChar32{'d'} : d);
+      kept += one(is_eth_or_d_stroke(d) ? UChar32{'d'} : d);
     }
   }
   // Letters without diacritics keep their own form (NFD + NFC is not always the
   // identity, e.g. composition exclusions), so fold only rewrites what it strips.
-  if (!stripped) return to_utf8(lower);
-  icu::UnicodeString composed = nfc().normalize(kept, status);
-  check_icu(status, "NFC");
-  return to_utf8(composed);
+  if (!stripped) return utf8(lower);
+  return utf8(normalize16(icu().nfc, kept));
 }
 
 std::uint16_t table_flags(UChar32 c) {
@@ -78,28 +73,31 @@ std::uint16_t table_flags(UChar32 c) {
   const std::string lower = lower_code_point(c);
   std::uint16_t bits = 0;
   if (folded != lower) bits |= kFoldDiffers;
-  if (u_getCombiningClass(c) != 0) bits |= kCombining;
+  if (icu().combining_class(c) != 0) bits |= kCombining;
   if (c == 0x03A3) bits |= kLowerContext;  // Σ is σ or ς depending on what follows
   if (folded.size() > sizeof(TableEntry::bytes)) bits |= kFoldTooLong;
   if (lower.size() > sizeof(TableEntry::bytes)) bits |= kLowerTooLong;
-  if (!U_IS_SURROGATE(c) && lower != to_utf8(icu::UnicodeString(c))) bits |= kLowerDiffers;
+  if (!U_IS_SURROGATE(c) && lower != utf8(one(c))) bits |= kLowerDiffers;
   if (!U_IS_SURROGATE(c)) {
+    const Icu& u = icu();
+    const std::u16string s = one(c);
     UErrorCode status = U_ZERO_ERROR;
-    const bool normalized = nfc().isNormalized(icu::UnicodeString(c), status);
+    const bool normalized = u.is_normalized(u.nfc, s.data(), static_cast<int32_t>(s.size()), &status);
     check_icu(status, "NFC check");
-    if (normalized && nfc().hasBoundaryBefore(c)) bits |= kNfcStable;
+    if (normalized && u.has_boundary_before(u.nfc, c)) bits |= kNfcStable;
   }
   return bits | char_classes(c);
 }
 
-UChar32 compose_tone(char base, int tone) { return nfc().composePair(base, kToneMarks[tone]); }
+UChar32 compose_tone(char base, int tone) { return icu().compose_pair(icu().nfc, base, kToneMarks[tone]); }
 
 std::uint16_t char_classes(UChar32 c) {
   std::uint16_t bits = 0;
-  if (u_isalpha(c)) bits |= kAlpha;
-  if ((U_GET_GC_MASK(c) & U_GC_M_MASK) != 0) bits |= kMark;
-  if (u_isupper(c)) bits |= kUpper;
-  if (u_isUWhiteSpace(c)) bits |= kSpace;
+  const Icu& u = icu();
+  if (u.is_alpha(c)) bits |= kAlpha;
+  if ((category_mask(c) & U_GC_M_MASK) != 0) bits |= kMark;
+  if (u.is_upper(c)) bits |= kUpper;
+  if (u.is_white_space(c)) bits |= kSpace;
   return bits;
 }
 

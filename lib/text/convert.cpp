@@ -7,10 +7,9 @@
 #include <iconv.h>
 #include <memory>
 
-#include <unicode/ucnv.h>
-#include <unicode/ucnv_err.h>
 #include <unicode/utf16.h>
 
+#include "text/icu.h"
 #include "text/utf8_util.h"
 
 namespace tracuu::text::detail {
@@ -21,11 +20,11 @@ void U_EXPORT2 count_and_substitute(const void* context, UConverterToUnicodeArgs
                                      const char* units, int32_t length,
                                      UConverterCallbackReason reason, UErrorCode* status) {
   if (reason <= UCNV_IRREGULAR) ++*static_cast<std::size_t*>(const_cast<void*>(context));
-  UCNV_TO_U_CALLBACK_SUBSTITUTE(nullptr, args, units, length, reason, status);
+  icu().substitute(nullptr, args, units, length, reason, status);
 }
 
 struct ConverterCloser {
-  void operator()(UConverter* c) const { ucnv_close(c); }
+  void operator()(UConverter* c) const { icu().converter_close(c); }
 };
 
 constexpr char kReplacementUtf8[] = "\xEF\xBF\xBD";
@@ -33,10 +32,11 @@ constexpr char kReplacementUtf8[] = "\xEF\xBF\xBD";
 }  // namespace
 
 bool convert_with_icu(std::string_view bytes, const char* converter, Converted& out) {
+  const Icu& u = icu();
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UConverter, ConverterCloser> cnv(ucnv_open(converter, &status));
+  std::unique_ptr<UConverter, ConverterCloser> cnv(u.converter_open(converter, &status));
   if (U_FAILURE(status)) return false;
-  ucnv_setToUCallBack(cnv.get(), count_and_substitute, &out.bad, nullptr, nullptr, &status);
+  u.converter_set_callback(cnv.get(), count_and_substitute, &out.bad, nullptr, nullptr, &status);
   if (U_FAILURE(status)) return false;
 
   out.text.reserve(out.text.size() + bytes.size() + bytes.size() / 2);
@@ -49,7 +49,7 @@ bool convert_with_icu(std::string_view bytes, const char* converter, Converted& 
     if (pending_lead) *target++ = pending_lead;
     pending_lead = 0;
     status = U_ZERO_ERROR;
-    ucnv_toUnicode(cnv.get(), &target, buffer + std::size(buffer), &source, source_limit,
+    u.converter_to_unicode(cnv.get(), &target, buffer + std::size(buffer), &source, source_limit,
                    nullptr, true, &status);
     int32_t n = static_cast<int32_t>(target - buffer);
     if (status == U_BUFFER_OVERFLOW_ERROR && n > 0 && U16_IS_LEAD(buffer[n - 1])) {

@@ -8,12 +8,8 @@
 #include <climits>
 #include <cstring>
 
-#include <unicode/locid.h>
-#include <unicode/normalizer2.h>
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
-
 #include "text/case_table.h"
+#include "text/icu.h"
 #include "text/utf8_util.h"
 
 namespace tracuu::text {
@@ -96,17 +92,12 @@ class Writer {
 // Past the table, most code points (CJK, emoji, symbols) neither decompose nor change
 // case: two trie lookups instead of an ICU string round trip.
 bool fold_is_identity(UChar32 c) {
-  return !detail::is_stripped_mark(c) && detail::nfd().isInert(c) &&
-         !u_hasBinaryProperty(c, UCHAR_CHANGES_WHEN_LOWERCASED);
+  const detail::Icu& icu = detail::icu();
+  return !detail::is_stripped_mark(c) && icu.is_inert(icu.nfd, c) &&
+         !icu.has_binary_property(c, UCHAR_CHANGES_WHEN_LOWERCASED);
 }
 
-std::string icu_lower(std::string_view s) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-  u.toLower(icu::Locale::getRoot());
-  std::string out;
-  u.toUTF8String(out);
-  return out;
-}
+std::string icu_lower(std::string_view s) { return detail::utf8(detail::lower16(detail::utf16(s))); }
 
 }  // namespace
 
@@ -141,8 +132,9 @@ std::string lower(std::string_view s) {
         changed |= (flags & detail::kLowerDiffers) != 0;
       }
     } else {
-      marks |= u_getCombiningClass(c) != 0;
-      UChar32 l = u_tolower(c);  // past U+24FF full and simple lower-casing agree
+      const detail::Icu& icu = detail::icu();
+      marks |= icu.combining_class(c) != 0;
+      UChar32 l = icu.to_lower_char(c);  // past U+24FF full and simple lower-casing agree
       if (l == c) {
         out.put(original);
       } else {

@@ -8,10 +8,9 @@
 
 #include <string>
 
-#include <unicode/normalizer2.h>
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
+#include <unicode/utf16.h>
 
+#include "text/icu.h"
 #include "text/utf8_util.h"
 
 namespace tracuu::text::detail {
@@ -94,9 +93,9 @@ class Letters {
     }
     // Mixed case inside a word ("vỔ", "trỔo") is how TCVN3 and VISCII capitals show
     // up when read with the wrong table; real words are "ủy", "Ủy" or "ỦY".
-    if (u_isupper(c)) {
+    if (icu().is_upper(c)) {
       if (seen_lower_) return false;
-      c = u_tolower(c);
+      c = icu().to_lower_char(c);
     } else {
       seen_lower_ = true;
     }
@@ -168,11 +167,13 @@ bool is_vietnamese_syllable(std::u32string_view word) {
   if (word.empty() || word.size() > 2 * kLongest) return false;
   Letters letters;
   for (char32_t c : word) {
-    icu::UnicodeString parts;
-    if (nfd().getDecomposition(static_cast<UChar32>(c), parts)) {
-      for (int32_t i = 0; i < parts.length();) {
-        UChar32 part = parts.char32At(i);
-        i += U16_LENGTH(part);
+    UChar parts[32];
+    UErrorCode status = U_ZERO_ERROR;
+    const int32_t n = icu().decomposition(icu().nfd, static_cast<UChar32>(c), parts, 32, &status);
+    if (n > 0 && U_SUCCESS(status)) {
+      for (int32_t i = 0; i < n;) {
+        UChar32 part;
+        U16_NEXT(parts, i, n, part);
         if (!letters.add(part)) return false;
       }
     } else if (!letters.add(static_cast<UChar32>(c))) {
@@ -219,7 +220,7 @@ VietnameseEvidence vietnamese_evidence(std::string_view utf8) {
   for (std::size_t i = 0; i < utf8.size();) {
     UChar32 c = next_code_point(utf8, i);
     if (c < 0) c = kReplacement;
-    const auto category = U_GET_GC_MASK(c);
+    const auto category = category_mask(c);
     if (category & (U_GC_L_MASK | U_GC_M_MASK)) {
       // Longer than any syllable already: keep only enough to fail the check.
       if (word.size() < 32) word.push_back(static_cast<char32_t>(c));

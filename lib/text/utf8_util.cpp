@@ -6,9 +6,8 @@
 #include <algorithm>
 #include <cstring>
 
-#include <unicode/bytestream.h>
-#include <unicode/normalizer2.h>
 
+#include "text/icu.h"
 #include "tracuu/error.h"
 
 namespace tracuu::text::detail {
@@ -27,24 +26,7 @@ std::size_t ascii_prefix(const unsigned char* p, std::size_t n) {
   return i;
 }
 
-const icu::Normalizer2& normalizer(const icu::Normalizer2* (*get)(UErrorCode&), const char* what) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* n = get(status);
-  check_icu(status, what);
-  return *n;
-}
-
 }  // namespace
-
-const icu::Normalizer2& nfc() {
-  static const icu::Normalizer2& instance = normalizer(icu::Normalizer2::getNFCInstance, "getNFCInstance");
-  return instance;
-}
-
-const icu::Normalizer2& nfd() {
-  static const icu::Normalizer2& instance = normalizer(icu::Normalizer2::getNFDInstance, "getNFDInstance");
-  return instance;
-}
 
 UChar32 previous_code_point(std::string_view s, std::size_t& i) {
   if (i == 0) return -1;
@@ -105,16 +87,13 @@ std::string to_valid_utf8(std::string_view s, std::size_t* replaced) {
 
 std::string to_nfc(std::string text) {
   constexpr std::size_t kPiece = std::size_t{1} << 30;
-  UErrorCode status = U_ZERO_ERROR;
   if (text.size() <= kPiece) {
-    if (nfc().isNormalizedUTF8(text, status) && U_SUCCESS(status)) return text;
-    std::string out;
-    out.reserve(text.size());
-    icu::StringByteSink<std::string> sink(&out);
-    status = U_ZERO_ERROR;
-    nfc().normalizeUTF8(0, text, sink, nullptr, status);
-    // Only a memory failure can get here; the un-normalised text is still valid UTF-8.
-    return U_SUCCESS(status) ? out : text;
+    const Icu& u = icu();
+    const std::u16string wide = utf16(text);
+    UErrorCode status = U_ZERO_ERROR;
+    if (u.is_normalized(u.nfc, wide.data(), static_cast<int32_t>(wide.size()), &status) && U_SUCCESS(status))
+      return text;
+    return utf8(normalize16(u.nfc, wide));
   }
   std::string out;
   std::string_view rest = text;
@@ -130,7 +109,7 @@ std::string to_nfc(std::string text) {
 
 void check_icu(UErrorCode status, const char* what) {
   if (U_SUCCESS(status)) return;
-  throw Error(ErrorKind::Data, std::string("ICU failed in ") + what + ": " + u_errorName(status),
+  throw Error(ErrorKind::Data, std::string("ICU failed in ") + what + ": " + icu().error_name(status),
               "check that the ICU libraries and their data are installed");
 }
 

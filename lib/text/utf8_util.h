@@ -1,6 +1,6 @@
 // Small UTF-8 helpers shared by the text layer (decode, normalize, fold, html): code
 // point iteration that tolerates bad bytes, appending code points, and turning ICU
-// failures into tracuu::Error. Internal to lib/text; not part of the public API.
+// failures into tracuu::Error (ICU itself: icu.h). Internal to lib/text; not part of the public API.
 #pragma once
 
 #include <cstddef>
@@ -10,7 +10,6 @@
 
 #include <unicode/umachine.h>
 #include <unicode/utf8.h>
-#include <unicode/normalizer2.h>
 #include <unicode/utypes.h>
 
 namespace tracuu::text::detail {
@@ -58,11 +57,6 @@ std::string to_valid_utf8(std::string_view s, std::size_t* replaced);
 // NFC of UTF-8 text, with a no-copy fast path for text that already is NFC (almost
 // all of it). Huge texts are normalised in pieces cut at line ends.
 std::string to_nfc(std::string text);
-
-// ICU's NFC and NFD normalisers (created once; thread-safe). Throw tracuu::Error if ICU
-// cannot.
-const icu::Normalizer2& nfc();
-const icu::Normalizer2& nfd();
 
 // Throws tracuu::Error (kind Data) when ICU reports a failure: ICU only fails here
 // when its data or memory is missing, which no document can cause.

@@ -60,6 +60,23 @@ TEST_CASE("search: diacritics, case, NFD and tone style do not matter for matchi
   CHECK(c.files("ĐƯỜNG") == Files{"duong.txt"});
 }
 
+// ICU is opened only when a call needs it (lib/text/icu.h): a query in NFC runs on the
+// tables built in at compile time, a decomposed one is normalised by ICU, loaded then.
+// The dynamic loader's own log (glibc's LD_DEBUG) tells which libraries a run opened.
+TEST_CASE("search: an NFC query runs without ICU; a decomposed one loads it and matches the same") {
+  Corpus c;
+  const auto opened_icu = [&](const std::string& query) {
+    const auto run = e2e::tracuu({"search", "--db", c.db, "--format", "json", query}, {}, {"LD_DEBUG=files"});
+    INFO("query: " << query);
+    REQUIRE(run.code == 0);
+    CHECK(json::parse(run.out)["results"].size() == 3);
+    return run.err.find("libicuuc") != std::string::npos;
+  };
+  CHECK_FALSE(opened_icu("Bộ Công an"));
+  CHECK_FALSE(opened_icu("bo cong an"));
+  CHECK(opened_icu("Bo\xcc\xa3\xcc\x82 Co\xcc\x82ng an"));
+}
+
 TEST_CASE("search: phrases and boolean operators") {
   Corpus c;
   CHECK(c.files("\"cong an\"") == Files{"accented.txt", "nfd.txt", "upper.txt"});
