@@ -4,17 +4,34 @@
 
 #include <xapian.h>
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "tracuu/search.h"
+#include "tracuu/text.h"
 
 namespace tracuu::index {
 
 // Cuts snippets of `bytes` around the words of `terms` (the query's terms: only its folded
 // "Z" words can be highlighted), weighed by `weights`, an MSet of the query. One thread at
 // a time: Xapian counts references to the stemmer without atomics.
+// Finds the first run of non-blank text that holds one of `words` (folded) as a whole
+// word. Made once for a query's words, used on each hit's text.
+class WordFinder {
+ public:
+  explicit WordFinder(std::vector<std::string> words);
+  // The start of that run in `text`, or npos.
+  std::size_t first_in(std::string_view text) const;
+  const std::vector<std::string>& words() const { return words_; }
+
+ private:
+  std::vector<std::string> words_;
+  std::array<bool, 256> first_{};  // the first bytes of words_
+  text::FoldStarts starts_;        // where a character folding to one of them may start
+};
+
 class Snippets {
  public:
   Snippets(const std::vector<std::string>& terms, std::size_t bytes);
@@ -24,13 +41,12 @@ class Snippets {
   void cut(const Xapian::MSet& weights, const std::string& body, SearchHit& hit) const;
 
  private:
-  std::vector<std::string> words_;  // folded words, as in the "Z" terms
+  WordFinder words_;  // folded words, as in the "Z" terms
   std::size_t bytes_;
   Xapian::Stem stemmer_;
 };
 
-// The start of the first run of non-blank text in `text` that holds one of `words`
-// (folded) as a whole word, or npos.
+// WordFinder(words).first_in(text).
 std::size_t first_match(std::string_view text, const std::vector<std::string>& words);
 
 // Sets hit.snippet and hit.highlights from Xapian's `marked` snippet (HTML-escaped, each

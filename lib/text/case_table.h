@@ -56,6 +56,14 @@ struct CaseTables {
 // The tables: constant data generated at build time, nothing is computed at run time.
 const CaseTables& case_tables();
 
+// For each block of 64 code points of the table (code point >> 6), the ASCII bytes (bit b
+// of word b / 64) that the fold of one of them may hold; all of them for a block holding
+// a fold too long for an entry or a context-dependent case. Computed at compile time.
+struct FoldBlocks {
+  std::uint64_t ascii[kTableEnd >> 6][2];
+};
+const FoldBlocks& fold_blocks();
+
 // The slow paths, for any code point (case_map.cpp; the generator fills the tables
 // from them, and tests/text/fold_test.cpp checks that the two agree).
 std::string fold_code_point(UChar32 c);

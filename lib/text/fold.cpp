@@ -219,6 +219,25 @@ bool fold_may_begin_word(std::string_view s, const std::array<bool, 256>& first)
   return false;
 }
 
+FoldStarts::FoldStarts(const std::array<bool, 256>& first) {
+  std::uint64_t want[2] = {0, 0};
+  bool beyond_ascii = false;  // a marked byte no ASCII character folds to
+  for (int b = 0; b < 256; ++b) {
+    if (!first[b]) continue;
+    if (b < 0x80) want[b / 64] |= std::uint64_t{1} << (b % 64);
+    else beyond_ascii = true;
+  }
+  const detail::FoldBlocks& table = detail::fold_blocks();
+  constexpr int kBlocks = kTableEnd >> 6;
+  const auto block = [&](int n) {  // code points n * 64 .. n * 64 + 63
+    return beyond_ascii || n >= kBlocks || (table.ascii[n][0] & want[0]) != 0 || (table.ascii[n][1] & want[1]) != 0;
+  };
+  for (int b = 0; b < 0x80; ++b) byte_[b] = first[static_cast<unsigned char>(ascii_lower(static_cast<unsigned char>(b)))];
+  for (int b = 0xC2; b < 0xE0; ++b) byte_[b] = block(b & 0x1F);
+  for (int b = 0xE0; b < 0xF5; ++b) byte_[b] = true;  // three bytes: decided with the second; four: past the table
+  for (int n = 0; n < 1024; ++n) block_[n] = block(n);
+}
+
 bool has_diacritics(std::string_view s) {
   const CaseTables& t = case_tables();
   return any_non_ascii(s, [&](UChar32 c) {

@@ -104,8 +104,10 @@ TEST_CASE("the first match is the first run whose folded form holds a word, over
   const std::vector<std::string> pieces = {"Hội", "nghị", "kịp", "gặp", "pháp", "phương", "PHƯƠNG", "x-phương",
                                            "“Phương”", "(phương)", "phu\u031Bo\u031Bng", "\u0300phương", "Ⓐphương",
                                            "_phương", "9phương", "ưphương", "phươngx", "Đường", "đường,", "dương",
-                                           "ĐƯỜNG", "1.000", "—", "\n", "09-CT/TW", "Σοφία", "中文", "a\tb"};
-  const std::vector<std::vector<std::string>> queries = {{"phuong"}, {"duong"}, {"phuong", "duong"}, {"hoi"}};
+                                           "ĐƯỜNG", "1.000", "—", "\n", "09-CT/TW", "Σοφία", "中文", "a\tb",
+                                           "Ṕhương", "ảo", "Ảo", "x–ảo", "ẢO", "ÂO", "İo"};
+  const std::vector<std::vector<std::string>> queries = {{"phuong"}, {"duong"}, {"phuong", "duong"}, {"hoi"},
+                                                         {"ao", "io"}};
   std::mt19937 random(20261204);
   for (int n = 0; n < 3000; ++n) {
     std::string text;

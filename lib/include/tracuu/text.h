@@ -64,6 +64,26 @@ std::string fold(std::string_view utf8);
 // table that builds no string, to skip text that cannot hold a word before folding it.
 bool fold_may_begin_word(std::string_view utf8, const std::array<bool, 256>& first);
 
+// Where in UTF-8 text a character may start whose fold holds a byte marked in `first`:
+// ASCII letters and digits by their lower case, others by the fold table, a block of 64
+// code points at a time (by the first byte of a two-byte character, the first two of a
+// three-byte one), and "may" wherever the table cannot tell. Text in which no byte is
+// such a start cannot hold a word beginning with a marked byte.
+class FoldStarts {
+ public:
+  explicit FoldStarts(const std::array<bool, 256>& first);
+  bool at(std::string_view utf8, std::size_t i) const {
+    const auto b = static_cast<unsigned char>(utf8[i]);
+    if (!byte_[b]) return false;
+    if (b < 0xE0 || b >= 0xF0 || i + 1 >= utf8.size()) return true;
+    return block_[((b & 0x0Fu) << 6) | (static_cast<unsigned char>(utf8[i + 1]) & 0x3Fu)];
+  }
+
+ private:
+  std::array<bool, 256> byte_{};    // by the first byte
+  std::array<bool, 1024> block_{};  // three-byte characters: by the first two bytes' low bits
+};
+
 // True when the text holds a Vietnamese diacritic or đ (so fold(s) != lower(s)).
 bool has_diacritics(std::string_view utf8);
 
