@@ -110,13 +110,16 @@ std::u16string utf16(std::string_view utf8) {
 std::string utf8(std::u16string_view utf16) {
   const Icu& u = icu();
   const int32_t n = length(utf16.size());
-  std::string out(utf16.size() * 3 + 1, '\0');
-  int32_t written = 0;
+  // Measured first, then written: a long text takes no three bytes a unit up front.
+  int32_t size = 0;
   UErrorCode status = U_ZERO_ERROR;
-  u.to_utf8(out.data(), static_cast<int32_t>(out.size()), &written, utf16.data(), n, kReplacement, nullptr,
-            &status);
+  u.to_utf8(nullptr, 0, &size, utf16.data(), n, kReplacement, nullptr, &status);
+  if (status != U_BUFFER_OVERFLOW_ERROR) check_icu(status, "UTF-16 to UTF-8");
+  std::string out(static_cast<std::size_t>(size), '\0');
+  status = U_ZERO_ERROR;
+  u.to_utf8(out.data(), size, &size, utf16.data(), n, kReplacement, nullptr, &status);
+  if (status == U_STRING_NOT_TERMINATED_WARNING) status = U_ZERO_ERROR;
   check_icu(status, "UTF-16 to UTF-8");
-  out.resize(static_cast<std::size_t>(written));
   return out;
 }
 
@@ -131,7 +134,7 @@ std::u16string lower16(std::u16string_view s) {
 std::u16string normalize16(const UNormalizer2* normalizer, std::u16string_view s) {
   const Icu& u = icu();
   const int32_t n = length(s.size());
-  return fill16(s.size() + s.size() / 2 + 4, "normalisation", [&](UChar* dest, int32_t cap, UErrorCode* status) {
+  return fill16(s.size() + 16, "normalisation", [&](UChar* dest, int32_t cap, UErrorCode* status) {
     return u.normalize(normalizer, s.data(), n, dest, cap, status);
   });
 }
