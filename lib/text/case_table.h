@@ -1,7 +1,9 @@
 // Per-code-point lookup tables behind lower(), fold() and has_diacritics(): computed
-// with ICU at build time (gen_case_tables) for U+0000..U+24FF (every script a
-// Vietnamese news article is likely to use, plus punctuation and symbols), so the hot
-// loops never call ICU per word. Internal to the library: lib/text's case maps and the
+// with ICU at build time (gen_case_tables) for U+0000..U+27FF (every script a
+// Vietnamese news article is likely to use, plus punctuation and symbols, the box
+// drawing, geometric shapes and dingbats pages use as bullets), so the hot loops never
+// call ICU per word, and a search, which loads ICU only when a call needs it
+// (icu.h), does not load it for a bullet in a hit's text. Internal to the library: lib/text's case maps and the
 // extractors' tokenizer (character classes) read it.
 #pragma once
 
@@ -13,7 +15,7 @@
 
 namespace tracuu::text::detail {
 
-inline constexpr UChar32 kTableEnd = 0x2500;  // first code point not in the tables
+inline constexpr UChar32 kTableEnd = 0x2800;  // first code point not in the tables
 
 // A short UTF-8 string stored inline: copying all eight bytes and advancing by `len`
 // is cheaper than a variable-length copy.

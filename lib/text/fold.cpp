@@ -134,7 +134,7 @@ std::string lower(std::string_view s) {
     } else {
       const detail::Icu& icu = detail::icu();
       marks |= icu.combining_class(c) != 0;
-      UChar32 l = icu.to_lower_char(c);  // past U+24FF full and simple lower-casing agree
+      UChar32 l = icu.to_lower_char(c);  // past U+27FF full and simple lower-casing agree
       if (l == c) {
         out.put(original);
       } else {

@@ -75,6 +75,20 @@ TEST_CASE("search: an NFC query runs without ICU; a decomposed one loads it and 
   CHECK_FALSE(opened_icu("Bộ Công an"));
   CHECK_FALSE(opened_icu("bo cong an"));
   CHECK(opened_icu("Bo\xcc\xa3\xcc\x82 Co\xcc\x82ng an"));
+
+  // Bullets and box drawing glued to words (U+25A0, U+25BA, U+2714) are in the case
+  // tables: a snippet cut around them does not need ICU either.
+  e2e::TempDir dir;
+  e2e::write_file(dir / "c/bullets.txt", "Tin vắn\n\n■Bộ Công an họp ►Sáng nay ✔Đã xong\n");
+  const std::string db = (dir / "db").string();
+  REQUIRE(e2e::tracuu({"ingest", "--db", db, "--quiet", (dir / "c").string()}).code == 0);
+  const auto run = e2e::tracuu({"search", "--db", db, "--format", "json", "cong an"}, {}, {"LD_DEBUG=files"});
+  REQUIRE(run.code == 0);
+  const json hits = json::parse(run.out)["results"];
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0]["snippet"] == "Bộ Công an họp ►Sáng nay ✔Đã xong");
+  CHECK(hits[0]["highlights"].size() == 2);
+  CHECK(run.err.find("libicuuc") == std::string::npos);
 }
 
 TEST_CASE("search: phrases and boolean operators") {
