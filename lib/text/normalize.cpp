@@ -5,7 +5,10 @@
 // still ends up composed, which keeps normalize(normalize(x)) == normalize(x).
 #include "tracuu/text.h"
 
+#include <algorithm>
+
 #include "text/case_table.h"
+#include "text/icu.h"
 #include "text/tones.h"
 #include "text/utf8_util.h"
 
@@ -148,15 +151,39 @@ std::string clean_layout(std::string_view in) {
 
 }  // namespace
 
+namespace detail {
+
+std::string to_nfc(std::string text) {
+  constexpr std::size_t kPiece = std::size_t{1} << 30;
+  if (surely_nfc(text)) return text;
+  if (text.size() <= kPiece) {
+    const Icu& u = icu();
+    const std::u16string wide = utf16(text);
+    UErrorCode status = U_ZERO_ERROR;
+    if (u.is_normalized(u.nfc, wide.data(), static_cast<int32_t>(wide.size()), &status) && U_SUCCESS(status))
+      return text;
+    return utf8(normalize16(u.nfc, wide));
+  }
+  std::string out;
+  std::string_view rest = text;
+  while (!rest.empty()) {
+    std::size_t cut = rest.size() <= kPiece ? rest.size() : rest.rfind('\n', kPiece);
+    if (cut == std::string_view::npos || cut == 0) cut = std::min(rest.size(), kPiece);
+    while (cut < rest.size() && (static_cast<unsigned char>(rest[cut]) & 0xC0) == 0x80) --cut;
+    out += to_nfc(std::string(rest.substr(0, cut)));
+    rest.remove_prefix(cut);
+  }
+  return out;
+}
+
+}  // namespace detail
+
 bool layout_is_clean(std::string_view utf8) { return clean_layout(utf8) == utf8; }
 
 std::string normalize(std::string_view utf8) {
   // Text of characters NFC leaves alone (most Vietnamese text, which pages write in
-  // NFC) skips ICU: a search process whose query is such text never loads its
-  // normaliser.
-  std::string laid_out = clean_layout(utf8);
-  if (!detail::surely_nfc(laid_out)) laid_out = detail::to_nfc(std::move(laid_out));
-  return detail::canonical_tones(std::move(laid_out));
+  // NFC) skips ICU (to_nfc()): a search process whose query is such text never loads it.
+  return detail::canonical_tones(detail::to_nfc(clean_layout(utf8)));
 }
 
 }  // namespace tracuu::text

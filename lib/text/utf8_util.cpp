@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cstring>
 
-
 #include "text/icu.h"
 #include "tracuu/error.h"
 
@@ -82,28 +81,6 @@ std::string to_valid_utf8(std::string_view s, std::size_t* replaced) {
     }
   }
   if (replaced) *replaced = bad;
-  return out;
-}
-
-std::string to_nfc(std::string text) {
-  constexpr std::size_t kPiece = std::size_t{1} << 30;
-  if (text.size() <= kPiece) {
-    const Icu& u = icu();
-    const std::u16string wide = utf16(text);
-    UErrorCode status = U_ZERO_ERROR;
-    if (u.is_normalized(u.nfc, wide.data(), static_cast<int32_t>(wide.size()), &status) && U_SUCCESS(status))
-      return text;
-    return utf8(normalize16(u.nfc, wide));
-  }
-  std::string out;
-  std::string_view rest = text;
-  while (!rest.empty()) {
-    std::size_t cut = rest.size() <= kPiece ? rest.size() : rest.rfind('\n', kPiece);
-    if (cut == std::string_view::npos || cut == 0) cut = std::min(rest.size(), kPiece);
-    while (cut < rest.size() && (static_cast<unsigned char>(rest[cut]) & 0xC0) == 0x80) --cut;
-    out += to_nfc(std::string(rest.substr(0, cut)));
-    rest.remove_prefix(cut);
-  }
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Small UTF-8 helpers shared by the text layer (decode, normalize, fold, html): code
 // point iteration that tolerates bad bytes, appending code points, and turning ICU
-// failures into tracuu::Error (ICU itself: icu.h). Internal to lib/text; not part of the public API.
+// failures into tracuu::Error (ICU itself: icu.h). Internal to lib/text; not part of the
+// public API.
 #pragma once
 
 #include <cstddef>
@@ -55,7 +56,9 @@ UChar32 previous_code_point(std::string_view s, std::size_t& i);
 std::string to_valid_utf8(std::string_view s, std::size_t* replaced);
 
 // NFC of UTF-8 text, with a no-copy fast path for text that already is NFC (almost
-// all of it). Huge texts are normalised in pieces cut at line ends.
+// all of it): text of characters NFC leaves alone (surely_nfc(), from the case tables)
+// is returned as it is without ICU; other text goes through ICU's UTF-16 API. Huge texts
+// are normalised in pieces cut at line ends. (normalize.cpp, beside the case tables.)
 std::string to_nfc(std::string text);
 
 // Throws tracuu::Error (kind Data) when ICU reports a failure: ICU only fails here
