@@ -146,9 +146,8 @@ std::string lead(const std::string& text, std::size_t bytes) {
 // matches, and the snippet is the same as with the folding stemmer.
 class QueryWordFold : public Xapian::StemImplementation {
  public:
-  explicit QueryWordFold(const std::vector<std::string>& words) {
-    for (const std::string& word : words) first_bytes_[static_cast<unsigned char>(word[0])] = true;
-  }
+  // `first`: the first bytes of the query's folded words (WordFinder::first_bytes()).
+  explicit QueryWordFold(const std::array<bool, 256>& first) : first_bytes_(first) {}
   std::string operator()(const std::string& word) override {
     if (word.empty()) return {};
     const auto lead = static_cast<unsigned char>(word[0]);
@@ -166,14 +165,14 @@ class QueryWordFold : public Xapian::StemImplementation {
   std::string get_description() const override { return "tracuu-query-word-fold"; }
 
  private:
-  bool first_bytes_[256] = {};
+  std::array<bool, 256> first_bytes_;
 };
 
 }  // namespace
 
 namespace {
 
-std::array<bool, 256> first_bytes(const std::vector<std::string>& words) {
+std::array<bool, 256> first_bytes_of(const std::vector<std::string>& words) {
   std::array<bool, 256> first{};
   for (const std::string& word : words) {
     if (word.empty()) first.fill(true);
@@ -185,7 +184,7 @@ std::array<bool, 256> first_bytes(const std::vector<std::string>& words) {
 }  // namespace
 
 WordFinder::WordFinder(std::vector<std::string> words)
-    : words_(std::move(words)), first_(first_bytes(words_)), starts_(first_) {}
+    : words_(std::move(words)), first_(first_bytes_of(words_)), starts_(first_) {}
 
 std::size_t WordFinder::first_in(std::string_view text) const {
   if (words_.empty()) return std::string_view::npos;
@@ -231,7 +230,7 @@ std::vector<std::string> snippet_words(const std::vector<std::string>& terms) {
 }  // namespace
 
 Snippets::Snippets(const std::vector<std::string>& terms, std::size_t bytes)
-    : words_(snippet_words(terms)), bytes_(bytes), stemmer_(new QueryWordFold(words_.words())) {}
+    : words_(snippet_words(terms)), bytes_(bytes), stemmer_(new QueryWordFold(words_.first_bytes())) {}
 
 void Snippets::cut(const Xapian::MSet& weights, const std::string& body, SearchHit& hit) const {
   // Xapian reads the text word by word (about 1,500 instructions a word here) up to its

@@ -14,9 +14,6 @@
 
 namespace tracuu::index {
 
-// Cuts snippets of `bytes` around the words of `terms` (the query's terms: only its folded
-// "Z" words can be highlighted), weighed by `weights`, an MSet of the query. One thread at
-// a time: Xapian counts references to the stemmer without atomics.
 // Finds the first run of non-blank text that holds one of `words` (folded) as a whole
 // word. Made once for a query's words, used on each hit's text.
 class WordFinder {
@@ -24,7 +21,7 @@ class WordFinder {
   explicit WordFinder(std::vector<std::string> words);
   // The start of that run in `text`, or npos.
   std::size_t first_in(std::string_view text) const;
-  const std::vector<std::string>& words() const { return words_; }
+  const std::array<bool, 256>& first_bytes() const { return first_; }
 
  private:
   std::vector<std::string> words_;
@@ -32,6 +29,9 @@ class WordFinder {
   text::FoldStarts starts_;        // where a character folding to one of them may start
 };
 
+// Cuts snippets of `bytes` around the words of `terms` (the query's terms: only its folded
+// "Z" words can be highlighted), weighed by `weights`, an MSet of the query. One thread at
+// a time: Xapian counts references to the stemmer without atomics.
 class Snippets {
  public:
   Snippets(const std::vector<std::string>& terms, std::size_t bytes);
