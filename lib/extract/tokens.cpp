@@ -3,7 +3,6 @@
 // text::lower so gazetteer keys and article keys come from the same normaliser.
 #include "extract/tokens.h"
 
-
 #include "text/case_table.h"
 #include "text/icu.h"
 #include "tracuu/text.h"

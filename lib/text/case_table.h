@@ -2,9 +2,9 @@
 // with ICU at build time (gen_case_tables) for U+0000..U+27FF (every script a
 // Vietnamese news article is likely to use, plus punctuation and symbols, the box
 // drawing, geometric shapes and dingbats pages use as bullets), so the hot loops never
-// call ICU per word, and a search, which loads ICU only when a call needs it
-// (icu.h), does not load it for a bullet in a hit's text. Internal to the library: lib/text's case maps and the
-// extractors' tokenizer (character classes) read it.
+// call ICU per word, and a search, which loads ICU only when a call needs it (icu.h),
+// does not load it for a bullet in a hit's text. Internal to the library: lib/text's
+// case maps and the extractors' tokenizer (character classes) read it.
 #pragma once
 
 #include <cstdint>

@@ -1,6 +1,7 @@
 // The converters behind decode(). Both stream through a fixed buffer (no int32 limits
 // from ICU, no output-size guessing for iconv) and replace what they cannot map with
-// U+FFFD, counting it, so decode() can warn once per document. Nothing here throws.
+// U+FFFD, counting it, so decode() can warn once per document. Nothing here throws but
+// opening ICU (icu.h), where its library is missing.
 #include "text/convert.h"
 
 #include <cerrno>

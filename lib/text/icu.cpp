@@ -46,8 +46,6 @@ Icu load() {
   TRACUU_ICU_BIND(to_lower, u_strToLower);
   TRACUU_ICU_BIND(from_utf8, u_strFromUTF8WithSub);
   TRACUU_ICU_BIND(to_utf8, u_strToUTF8WithSub);
-  TRACUU_ICU_BIND(nfc_instance, unorm2_getNFCInstance);
-  TRACUU_ICU_BIND(nfd_instance, unorm2_getNFDInstance);
   TRACUU_ICU_BIND(normalize, unorm2_normalize);
   TRACUU_ICU_BIND(is_normalized, unorm2_isNormalized);
   TRACUU_ICU_BIND(is_inert, unorm2_isInert);
@@ -59,11 +57,15 @@ Icu load() {
   TRACUU_ICU_BIND(converter_to_unicode, ucnv_toUnicode);
   TRACUU_ICU_BIND(converter_set_callback, ucnv_setToUCallBack);
   TRACUU_ICU_BIND(substitute, UCNV_TO_U_CALLBACK_SUBSTITUTE);
+  decltype(&::unorm2_getNFCInstance) nfc_instance;
+  decltype(&::unorm2_getNFDInstance) nfd_instance;
+  bind(handle, TRACUU_ICU_SYMBOL(unorm2_getNFCInstance), nfc_instance);
+  bind(handle, TRACUU_ICU_SYMBOL(unorm2_getNFDInstance), nfd_instance);
 #undef TRACUU_ICU_BIND
   UErrorCode status = U_ZERO_ERROR;
-  icu.nfc = icu.nfc_instance(&status);
+  icu.nfc = nfc_instance(&status);
   if (U_FAILURE(status)) cannot_load(std::string("no NFC normaliser: ") + icu.error_name(status));
-  icu.nfd = icu.nfd_instance(&status);
+  icu.nfd = nfd_instance(&status);
   if (U_FAILURE(status)) cannot_load(std::string("no NFD normaliser: ") + icu.error_name(status));
   return icu;
 }

@@ -32,8 +32,6 @@ struct Icu {
   decltype(&::u_strToLower) to_lower;
   decltype(&::u_strFromUTF8WithSub) from_utf8;
   decltype(&::u_strToUTF8WithSub) to_utf8;
-  decltype(&::unorm2_getNFCInstance) nfc_instance;
-  decltype(&::unorm2_getNFDInstance) nfd_instance;
   decltype(&::unorm2_normalize) normalize;
   decltype(&::unorm2_isNormalized) is_normalized;
   decltype(&::unorm2_isInert) is_inert;
@@ -45,7 +43,7 @@ struct Icu {
   decltype(&::ucnv_toUnicode) converter_to_unicode;
   decltype(&::ucnv_setToUCallBack) converter_set_callback;
   UConverterToUCallback substitute;  // UCNV_TO_U_CALLBACK_SUBSTITUTE
-  const UNormalizer2* nfc;
+  const UNormalizer2* nfc;  // unorm2_getNFCInstance(), fetched when ICU is opened
   const UNormalizer2* nfd;
 };
 
