@@ -18,11 +18,6 @@
 namespace tracuu::index {
 namespace {
 
-// What the mark says of the index it describes.
-std::string state_of(const Xapian::Database& db) {
-  return fmt::format("{} {} {}", db.get_doccount(), db.get_lastdocid(), db.get_total_length());
-}
-
 void put_varint(std::string& out, std::uint64_t v) {
   while (v >= 0x80) {
     out += static_cast<char>(0x80 | (v & 0x7F));
@@ -238,6 +233,10 @@ Xapian::Query with_matched(const Xapian::Query& query, const Xapian::Query& leaf
 
 }  // namespace
 
+std::string mark_state(const Xapian::Database& db) {
+  return fmt::format("{} {} {}", db.get_doccount(), db.get_lastdocid(), db.get_total_length());
+}
+
 void clear_bounds(Xapian::WritableDatabase& db) { db.set_metadata(kMetaBounds, ""); }
 
 void write_bounds(Xapian::WritableDatabase& db, Xapian::doccount min_text, Xapian::doccount min_headline) {
@@ -261,7 +260,7 @@ void write_bounds(Xapian::WritableDatabase& db, Xapian::doccount min_text, Xapia
   for (auto k = db.metadata_keys_begin(kMetaBoundsPrefix); k != db.metadata_keys_end(kMetaBoundsPrefix); ++k)
     stale.push_back(*k);
   for (const std::string& key : stale) db.set_metadata(key, "");
-  std::string mark = state_of(db);
+  std::string mark = mark_state(db);
   for (const auto& [term, packed] : bounds) {
     db.set_metadata(kMetaBoundsPrefix + term, packed);
     mark += '\n' + term;
@@ -279,7 +278,7 @@ bool BoundedTerms::contains(std::string_view term) const {
 BoundedTerms bounded_terms(const Xapian::Database& db) {
   std::string mark = db.get_metadata(kMetaBounds);
   const std::size_t line = mark.find('\n');
-  if (mark.empty() || line == std::string::npos || mark.compare(0, line, state_of(db)) != 0) return {};
+  if (mark.empty() || line == std::string::npos || mark.compare(0, line, mark_state(db)) != 0) return {};
   return BoundedTerms(mark.substr(line));
 }
 

@@ -29,6 +29,11 @@ inline constexpr Xapian::doccount kBoundedTermfreq = 10000;
 // articles, 4% fewer instructions for single words than with 10,000).
 inline constexpr Xapian::doccount kBoundedHeadlineTermfreq = 1000;
 
+// What a mark written after a run of writes (these bounds, path_order.h) says of the
+// index it describes: its article count, last docid and total length. A mark that says
+// otherwise was written for another state.
+std::string mark_state(const Xapian::Database& db);
+
 // Before the first change of a run of writes: the bounds stored no longer hold.
 void clear_bounds(Xapian::WritableDatabase& db);
 

@@ -11,6 +11,7 @@
 #include "index/bounds.h"
 #include "index/database.h"
 #include "index/layout.h"
+#include "index/path_order.h"
 #include "index/schema.h"
 #include "tracuu/error.h"
 
@@ -109,11 +110,12 @@ CompactResult compact_index(const fs::path& db, const std::optional<fs::path>& i
     sources.compact(target.string(), flags, 0, compactor);
   });
   // Shards merged into one have their docids renumbered, so their bounds (bounds.h) hold
-  // no longer: the merged index gets its own.
+  // no longer: the merged index gets its own, and its path-order mark (path_order.h).
   if (layout.shards.size() > 1) {
     index::with_index_errors(target, [&] {
       Xapian::WritableDatabase merged(target.string(), Xapian::DB_OPEN);
       index::write_bounds(merged);
+      index::write_path_order(merged);
       merged.commit();
     });
   }

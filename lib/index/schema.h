@@ -106,5 +106,9 @@ inline constexpr const char* kMetaAbbreviationsFolded = "tracuu:abbreviations:fo
 inline constexpr const char* kMetaBounds = "tracuu:bounds";
 inline constexpr const char* kMetaBoundsPrefix = "tracuu:bounds:";
 inline constexpr unsigned kBoundBlockShift = 7;
+// Docids in path order (path_order.h): the mark (as the bounds' mark), then a line
+// holding the last docid through which source paths ascend with docids. Its key sorts
+// beside the version keys every search reads, in the same block of the table.
+inline constexpr const char* kMetaPathOrder = "tracuu:path_order";
 
 }  // namespace tracuu::index

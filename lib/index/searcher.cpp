@@ -19,6 +19,7 @@
 #include "index/facets.h"
 #include "index/halves.h"
 #include "index/layout.h"
+#include "index/path_order.h"
 #include "index/phrases.h"
 #include "index/query_rewrite.h"
 #include "index/schema.h"
@@ -222,9 +223,11 @@ Xapian::MSet ranked_pass(const Xapian::Database& db, bool remote, const Xapian::
 
 // The hits of one or more passes in the order of a relevance ranking: by weight, ties by
 // path, then docid, as far as the first `take` hits (a tie that starts later stays in
-// docid order). A pass that sorted by path gives it as the sort key; otherwise the path
-// is read from the index, for the hits that tie only.
-std::vector<Xapian::MSetIterator> order_ties(const std::vector<Xapian::MSet>& passes, std::size_t take) {
+// docid order). Through docid `ordered` docid order is path order (path_order.h): a tie
+// of such hits alone goes by docid. Otherwise a pass that sorted by path gives it as the
+// sort key, or the path is read from the index, for the hits that tie only.
+std::vector<Xapian::MSetIterator> order_ties(const std::vector<Xapian::MSet>& passes, std::size_t take,
+                                             Xapian::docid ordered) {
   std::vector<Xapian::MSetIterator> hits;
   for (const Xapian::MSet& pass : passes)
     for (auto it = pass.begin(); it != pass.end(); ++it) hits.push_back(it);
@@ -234,7 +237,10 @@ std::vector<Xapian::MSetIterator> order_ties(const std::vector<Xapian::MSet>& pa
   for (std::size_t i = 0; i < std::min(take, hits.size());) {
     std::size_t end = i + 1;
     while (end < hits.size() && hits[end].get_weight() == hits[i].get_weight()) ++end;
-    if (end - i > 1) {
+    const auto by_docid = [](const Xapian::MSetIterator& a, const Xapian::MSetIterator& b) { return *a < *b; };
+    if (end - i > 1 && **std::max_element(hits.begin() + i, hits.begin() + end, by_docid) <= ordered) {
+      std::sort(hits.begin() + i, hits.begin() + end, by_docid);
+    } else if (end - i > 1) {
       std::vector<std::pair<std::string, Xapian::MSetIterator>> tied;
       for (std::size_t k = i; k < end; ++k) {
         std::string key = hits[k].get_sort_key();
@@ -275,8 +281,10 @@ Xapian::Query only(const Xapian::Query& query, const Xapian::Document& doc) {
   return Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(*term));
 }
 
+// `ordered`: the last docid through which docid order is path order (path_order.h).
 void run_search(const Xapian::Database& database, const std::function<Xapian::Database()>& open_second, bool remote,
-                const std::string& normalized, const SearchOptions& options, SearchResult& result) {
+                const std::string& normalized, const SearchOptions& options, Xapian::docid ordered,
+                SearchResult& result) {
   Xapian::QueryParser parser = make_parser(database);
   Xapian::Query query;
   try {
@@ -309,12 +317,15 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
   const bool own_ties = options.sort == Sort::Relevance && !options.collapse && !remote;
   std::set<std::string> twins, bounded;
   if (own_ties) twins = exact_twins(PhraseCheck(database).rewrite(query), database);
-  // Xapian breaks ties by path from the start where ties are certain (no word to weigh:
-  // every match weighs nothing) or where a wider pass costs more than the paths: a
-  // phrase's check reads positions for every candidate that could make the hits asked
-  // for. Such a pass reads the path of every candidate: about four times the work of
-  // weighing one.
-  const bool by_path_first = words.empty() || has_phrase;
+  // Where docid order is path order throughout the index (path_order.h), Xapian's own
+  // order (weight, then docid) is the ranking's, and ties need no path.
+  const bool docid_order = own_ties && ordered != 0 && ordered >= database.get_lastdocid();
+  // Otherwise Xapian breaks ties by path from the start where ties are certain (no word
+  // to weigh: every match weighs nothing) or where a wider pass costs more than the
+  // paths: a phrase's check reads positions for every candidate that could make the hits
+  // asked for. Such a pass reads the path of every candidate: about four times the work
+  // of weighing one.
+  const bool by_path_first = !docid_order && (words.empty() || has_phrase);
 
   // Two halves pay for their thread and second handle (about 0.3 ms) only where there is
   // much to do: the query's bounds, from term statistics alone, say how many articles it
@@ -349,7 +360,8 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
   // the estimates and percentages. At 20,000 articles, 5 hits past the page beat 1 (with
   // which a quarter of the bench's queries ran twice) and 20 (under which Xapian skips
   // less) in instructions; block reads fall by half for words against Xapian sorting
-  // by path. (Where Xapian breaks ties by path from the start: by_path_first, above.)
+  // by path. (Where Xapian breaks ties by path from the start: by_path_first, above.
+  // Where docids are in path order, one pass asked for the page alone settles it.)
   const auto take = static_cast<Xapian::doccount>(options.offset + options.limit);
   std::vector<Xapian::MSet> passes;         // the first passes: estimates and percentages
   std::vector<Xapian::MSetIterator> ranked;  // from the first hit, or the page itself
@@ -368,11 +380,13 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
       } else {
         out = {pass(database, query)};
       }
-      ranked = order_ties(out, take);
+      ranked = order_ties(out, take, ordered);
       return out;
     };
     if (by_path_first) {
       passes = run(true, take, 0);
+    } else if (docid_order) {
+      passes = run(false, take, 0);
     } else {
       passes = run(false, take + kTieMargin, 0);
       if (!settled(passes, take + kTieMargin, ranked, take))
@@ -589,8 +603,11 @@ SearchResult search(const std::filesystem::path& db, const std::string& query, c
     for (int attempt = 0;; ++attempt) {
       try {
         SearchResult fresh = result;
-        run_search(database, open_second, remote, with_abbreviations(normalized, database, remote, options), options,
-                   fresh);
+        // Read beside the version keys the opening read (the same block of the table),
+        // before the abbreviations move the table's cursor elsewhere.
+        const Xapian::docid ordered = remote ? 0 : path_ordered_through(database);
+        const std::string expanded = with_abbreviations(normalized, database, remote, options);
+        run_search(database, open_second, remote, expanded, options, ordered, fresh);
         result = std::move(fresh);
         return;
       } catch (const Xapian::DatabaseModifiedError&) {

@@ -10,6 +10,7 @@
 #include "index/bounds.h"
 #include "index/database.h"
 #include "index/document.h"
+#include "index/path_order.h"
 #include "index/schema.h"
 #include "index/terms.h"
 
@@ -89,14 +90,18 @@ void Writer::remove(Xapian::docid docid) {
 
 void Writer::changing() {
   if (changed_) return;
-  with_index_errors(path_, [&] { clear_bounds(db_); });
+  with_index_errors(path_, [&] {
+    clear_bounds(db_);
+    clear_path_order(db_);
+  });
   changed_ = true;
 }
 
-void Writer::write_bounds(Xapian::doccount min_text, Xapian::doccount min_headline) {
+void Writer::write_search_aids(Xapian::doccount min_text, Xapian::doccount min_headline) {
   if (!changed_) return;
   with_index_errors(path_, [&] {
     index::write_bounds(db_, min_text, min_headline);
+    write_path_order(db_);
     db_.commit();
   });
 }

@@ -73,11 +73,12 @@ class Writer {
   // but swallows the exception.
   void commit();
 
-  // After the last write of a run that changed articles: the bounds of common words
-  // (bounds.h) for the index as it now is, committed. The first change of a run has
-  // taken the old ones' mark away, so an interrupted run leaves none that do not hold.
-  void write_bounds(Xapian::doccount min_text = kBoundedTermfreq,
-                    Xapian::doccount min_headline = kBoundedHeadlineTermfreq);
+  // After the last write of a run that changed articles: what speeds searches up, for the
+  // index as it now is, committed: the bounds of common words (bounds.h) and the mark of
+  // docids in path order (path_order.h). The first change of a run has taken the old
+  // marks away, so an interrupted run leaves none that do not hold.
+  void write_search_aids(Xapian::doccount min_text = kBoundedTermfreq,
+                         Xapian::doccount min_headline = kBoundedHeadlineTermfreq);
 
  private:
   void raise_metadata_count(const char* key, std::size_t count);

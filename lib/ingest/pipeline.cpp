@@ -416,19 +416,19 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
       shard->writer().commit();
     }
   }
-  // Bounds of common words for the index as written (bounds.h), before a compaction,
-  // which keeps the docids and the metadata. Not for a sharded index: a search spans its
-  // shards, whose state no single shard's mark describes, so it never reads them
-  // (`tracuu compact` writes them for shards merged into one). Everything is committed by
-  // now: bounds that cannot be written (the disk is full) are worth a warning, and
-  // searches do without.
+  // Bounds of common words (bounds.h) and the path-order mark (path_order.h) for the
+  // index as written, before a compaction, which keeps the docids and the metadata. Not
+  // for a sharded index: a search spans its shards, whose state no single shard's mark
+  // describes, so it never reads them (`tracuu compact` writes them for shards merged
+  // into one). Everything is committed by now: aids that cannot be written (the disk is
+  // full) are worth a warning, and searches do without.
   if (!layout.sharded()) {
     try {
-      shards.front()->writer().write_bounds();
+      shards.front()->writer().write_search_aids();
     } catch (const Error& e) {
-      reporter.warning(db.string(), "could not store the bounds that speed up searches for common words: " +
+      reporter.warning(db.string(), "could not store what speeds up searches (bounds of common words, path order): " +
                                         std::string(e.what()) +
-                                        " (the articles are indexed; such searches stay slower until an ingest "
+                                        " (the articles are indexed; searches stay slower until an ingest "
                                         "adds, changes or removes articles again)");
       ++stats.warnings;
     }

@@ -85,14 +85,14 @@ TEST_CASE("bounds: written for one state of the index, they hold for that state 
   const Index idx;
   {
     index::Writer writer(idx.dir, false);
-    writer.write_bounds(kBoundedHere);  // nothing changed in this run: nothing written
+    writer.write_search_aids(kBoundedHere);  // nothing changed in this run: nothing written
   }
   CHECK(index::bounded_terms(Xapian::Database(idx.dir.string())).empty());
   {
     index::Writer writer(idx.dir, false);
     const Article a = article(kArticles);
     testing::put_article(writer, a);
-    writer.write_bounds(kBoundedHere);
+    writer.write_search_aids(kBoundedHere);
   }
   const index::BoundedTerms bounded = index::bounded_terms(Xapian::Database(idx.dir.string()));
   CHECK(bounded.contains("ZScong"));        // in 2,000 headlines
@@ -116,7 +116,7 @@ TEST_CASE("bounds: written for one state of the index, they hold for that state 
     index::Writer writer(idx.dir, false);
     const Article a = article(kArticles + 2);
     testing::put_article(writer, a);
-    writer.write_bounds(kBoundedHere, 2500);
+    writer.write_search_aids(kBoundedHere, 2500);
   }
   const index::BoundedTerms apart = index::bounded_terms(Xapian::Database(idx.dir.string()));
   CHECK(apart.contains("Zcong"));
@@ -129,7 +129,7 @@ TEST_CASE("bounds: a pass through them finds, weighs and counts what the plain p
     index::Writer writer(idx.dir, false);
     const Article a = article(kArticles);
     testing::put_article(writer, a);
-    writer.write_bounds(kBoundedHere);
+    writer.write_search_aids(kBoundedHere);
   }
   const Xapian::Database db(idx.dir.string());
   const index::BoundedTerms bounded = index::bounded_terms(db);
@@ -234,7 +234,7 @@ TEST_CASE("bounds: a search gives the same page, scores, percentages and snippet
     index::Writer writer(idx.dir, false);
     const Article a = article(0);  // the same article again: the index as it was
     testing::put_article(writer, a, true);
-    writer.write_bounds(kBoundedHere);
+    writer.write_search_aids(kBoundedHere);
   }
   REQUIRE(index::bounded_terms(Xapian::Database(idx.dir.string())).contains("ZScong"));
   REQUIRE(index::bounded_terms(Xapian::Database(idx.dir.string())).contains("Zhoi"));
