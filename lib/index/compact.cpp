@@ -109,16 +109,17 @@ CompactResult compact_index(const fs::path& db, const std::optional<fs::path>& i
     const unsigned flags = layout.shards.size() > 3 ? Xapian::DBCOMPACT_MULTIPASS : 0;
     sources.compact(target.string(), flags, 0, compactor);
   });
-  // Shards merged into one have their docids renumbered, so their bounds (bounds.h) hold
-  // no longer: the merged index gets its own, and its path-order mark (path_order.h).
-  if (layout.shards.size() > 1) {
-    index::with_index_errors(target, [&] {
-      Xapian::WritableDatabase merged(target.string(), Xapian::DB_OPEN);
-      index::write_bounds(merged);
-      index::write_path_order(merged);
-      merged.commit();
-    });
-  }
+  // Shards merged into one have their docids renumbered, and so does a single index whose
+  // first articles were removed (Xapian closes the gap before the first docid): their
+  // bounds (bounds.h) and path-order mark (path_order.h) hold no longer, and the result
+  // gets its own.
+  index::with_index_errors(target, [&] {
+    Xapian::WritableDatabase merged(target.string(), Xapian::DB_OPEN);
+    if (layout.shards.size() == 1 && merged.get_lastdocid() == sources.get_lastdocid()) return;
+    index::write_bounds(merged);
+    index::write_path_order(merged);
+    merged.commit();
+  });
   result.into = target.string();
   result.bytes_after = size_of(target);
 

@@ -15,6 +15,7 @@
 #include "index/document.h"
 #include "index/path_order.h"
 #include "index/writer.h"
+#include "tracuu/compact.h"
 #include "tracuu/search.h"
 #include "tracuu/text.h"
 
@@ -137,6 +138,27 @@ TEST_CASE("ties: the path-order mark says through which docid paths ascend, for 
     const Xapian::Database db(idx.dir.string());
     CHECK(index::path_ordered_through(db) == 0);
   }
+}
+
+TEST_CASE("ties: a compaction that renumbers the docids writes the path-order mark anew") {
+  Index idx(6, 2, Written::InPathOrder);
+  {
+    // The first two articles go: compaction then closes the gap before the first docid.
+    index::Writer writer(idx.dir, false);
+    writer.remove(1);
+    writer.remove(2);
+    writer.commit();
+    writer.write_search_aids();
+  }
+  {
+    const Xapian::Database db(idx.dir.string());
+    REQUIRE(db.get_lastdocid() == 8);
+    CHECK(index::path_ordered_through(db) == 8);
+  }
+  compact_index(idx.dir, std::nullopt);
+  const Xapian::Database db(idx.dir.string());
+  CHECK(db.get_lastdocid() == 6);
+  CHECK(index::path_ordered_through(db) == 6);
 }
 
 TEST_CASE("ties: copies that weigh the same come in path order on every page") {
