@@ -6,10 +6,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <sstream>
 #include <system_error>
 
 #include "index/bounds.h"
 #include "index/database.h"
+#include "index/dictionary.h"
 #include "index/layout.h"
 #include "index/path_order.h"
 #include "index/schema.h"
@@ -20,16 +22,30 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Metadata found in several shards: the facet slot counts take the largest; anything
-// else (versions, the abbreviation table an ingest stores in each) is the same
-// everywhere, so the first will do.
+// Metadata found in several shards: the facet slot counts take the largest; the lists of
+// compression dictionaries are joined (each shard's articles need theirs); anything else
+// (versions, the abbreviation table and the dictionaries themselves, whose keys name
+// their content) is the same everywhere, so the first will do.
+// (Xapian 1.4's glass backend passes the key as its table stores it, after the two bytes
+// that mark user metadata.)
 class TracuuCompactor : public Xapian::Compactor {
  public:
-  std::string resolve_duplicate_metadata(const std::string& key, size_t num_tags, const std::string tags[]) override {
+  std::string resolve_duplicate_metadata(const std::string& stored, size_t num_tags, const std::string tags[]) override {
+    const bool marked = stored.size() >= 2 && stored[0] == '\0' && stored[1] == '\xc0';
+    const std::string key = marked ? stored.substr(2) : stored;
     if (key == index::kMetaMaxRefs || key == index::kMetaMaxOfficials) {
       std::size_t best = 0;
       for (size_t i = 0; i < num_tags; ++i) best = std::max<std::size_t>(best, std::stoul(tags[i]));
       return std::to_string(best);
+    }
+    if (key == index::kMetaDictionaries) {
+      std::vector<unsigned> all;
+      for (size_t i = 0; i < num_tags; ++i) {
+        std::istringstream in(tags[i]);
+        for (unsigned id; in >> id;)
+          if (std::find(all.begin(), all.end(), id) == all.end()) all.push_back(id);
+      }
+      return index::join_ids(all);
     }
     return tags[0];
   }

@@ -17,6 +17,7 @@
 
 #include <zstd.h>
 
+#include "index/dictionary.h"
 #include "index/schema.h"
 #include "index/terms.h"
 #include "tracuu/output.h"
@@ -174,8 +175,12 @@ ZSTD_CCtx* compression_context() {
 void compress_into(std::string& out, std::string_view plain) {
   const std::size_t at = out.size();
   out.resize(at + ZSTD_compressBound(plain.size()));
-  const std::size_t n = ZSTD_compressCCtx(compression_context(), out.data() + at, out.size() - at, plain.data(),
-                                          plain.size(), kDataLevel);
+  const ZSTD_CDict* dictionary = writing_dictionary();
+  const std::size_t n =
+      dictionary ? ZSTD_compress_usingCDict(compression_context(), out.data() + at, out.size() - at, plain.data(),
+                                            plain.size(), dictionary)
+                 : ZSTD_compressCCtx(compression_context(), out.data() + at, out.size() - at, plain.data(),
+                                     plain.size(), kDataLevel);
   if (ZSTD_isError(n)) throw std::runtime_error(std::string("zstd: ") + ZSTD_getErrorName(n));
   out.resize(at + n);
 }
@@ -189,8 +194,15 @@ std::optional<std::string> next_frame(std::string_view& packed) {
   if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1ull << 31)) return std::nullopt;
   thread_local const std::unique_ptr<ZSTD_DCtx, decltype(&ZSTD_freeDCtx)> context(ZSTD_createDCtx(), ZSTD_freeDCtx);
   if (!context) return std::nullopt;
+  // A frame compressed with a dictionary names it (dictionary.h).
+  const ZSTD_DDict* dictionary = nullptr;
+  if (const unsigned id = ZSTD_getDictID_fromFrame(packed.data(), frame); id != 0)
+    if (!(dictionary = reading_dictionary(id))) return std::nullopt;
   std::string plain(size, '\0');
-  const std::size_t n = ZSTD_decompressDCtx(context.get(), plain.data(), plain.size(), packed.data(), frame);
+  const std::size_t n =
+      dictionary
+          ? ZSTD_decompress_usingDDict(context.get(), plain.data(), plain.size(), packed.data(), frame, dictionary)
+          : ZSTD_decompressDCtx(context.get(), plain.data(), plain.size(), packed.data(), frame);
   if (ZSTD_isError(n) || n != size) return std::nullopt;
   packed.remove_prefix(frame);
   return plain;

@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "index/database.h"
+#include "index/dictionary.h"
 #include "index/terms.h"
 #include "tracuu/error.h"
 
@@ -130,19 +131,23 @@ Xapian::Database open_shards(const Layout& layout, bool partial, std::vector<std
   Xapian::Database all;
   for (const auto& shard : layout.shards) {
     try {
+      Xapian::Database one;
       if (shard.remote && shard.port) {
-        all.add_database(Xapian::Remote::open(shard.host, shard.port, 10000, 10000));
+        one = Xapian::Remote::open(shard.host, shard.port, 10000, 10000);
       } else if (shard.remote) {
         // "remote :PROGRAM ARGS": let Xapian run the program (xapian-progsrv over ssh).
         std::istringstream in(shard.line.substr(shard.line.find(':') + 1));
         std::string program, args;
         in >> program;
         std::getline(in >> std::ws, args);
-        all.add_database(Xapian::Remote::open(program, args));
+        one = Xapian::Remote::open(program, args);
       } else {
         if (!fs::exists(shard.path)) throw Xapian::DatabaseNotFoundError("no such database");
-        all.add_database(Xapian::Database(shard.path.string()));
+        one = Xapian::Database(shard.path.string());
       }
+      // Each shard's own: a combined handle reads metadata from the first shard only.
+      register_dictionaries(one);
+      all.add_database(one);
     } catch (const Xapian::Error& e) {
       const std::string what = fmt::format("shard '{}' of {}: {}", shard.line, layout.stub.string(), e.get_msg());
       if (!partial) {

@@ -110,5 +110,11 @@ inline constexpr unsigned kBoundBlockShift = 7;
 // holding the last docid through which source paths ascend with docids. Its key sorts
 // beside the version keys every search reads, in the same block of the table.
 inline constexpr const char* kMetaPathOrder = "tracuu:path_order";
+// Compression dictionaries of the document data (dictionary.h): their ids (decimal, a
+// space between), the one new articles are compressed with first; and per dictionary,
+// key prefix + id, the dictionary as zstd writes it. Read when an index is opened, by
+// keys beside the version keys (a key listing would read blocks of its own).
+inline constexpr const char* kMetaDictionaries = "tracuu:zdicts";
+inline constexpr const char* kMetaDictionaryPrefix = "tracuu:zdict:";
 
 }  // namespace tracuu::index

@@ -9,6 +9,7 @@
 
 #include "index/bounds.h"
 #include "index/database.h"
+#include "index/dictionary.h"
 #include "index/document.h"
 #include "index/path_order.h"
 #include "index/schema.h"
@@ -140,6 +141,16 @@ void Writer::store_abbreviations(std::string_view table, std::string_view folded
       db_.set_metadata(kMetaAbbreviationsFolded, std::string(folded));
     }
   });
+}
+
+std::string Writer::dictionary() {
+  std::string stored;
+  with_index_errors(path_, [&] { stored = stored_dictionary(db_); });
+  return stored;
+}
+
+void Writer::store_dictionary(const std::string& dictionary) {
+  with_index_errors(path_, [&] { index::store_dictionary(db_, dictionary); });
 }
 
 std::size_t Writer::doc_count() {

@@ -66,6 +66,11 @@ class Writer {
   // when it differs from the one stored; committed with the run's last commit.
   void store_abbreviations(std::string_view table, std::string_view folded);
 
+  // The compression dictionary the index holds (dictionary.h; empty if none), and
+  // storing one, committed with the run's next commit.
+  std::string dictionary();
+  void store_dictionary(const std::string& dictionary);
+
   // Articles in the index now (uncommitted changes included).
   std::size_t doc_count();
 

@@ -12,6 +12,7 @@
 #include <condition_variable>
 #include <deque>
 #include <exception>
+#include <fstream>
 #include <future>
 #include <mutex>
 #include <system_error>
@@ -20,6 +21,7 @@
 
 
 #include "data/resources_tables.h"
+#include "index/dictionary.h"
 #include "index/document.h"
 #include "index/layout.h"
 #include "index/writer.h"
@@ -253,6 +255,25 @@ index::Layout writable_layout(const fs::path& db, unsigned shards) {
   return layout;
 }
 
+// The compression dictionary of a run (index/dictionary.h): the one the index holds (its
+// first shard's), else one trained on the start of up to 500 of the files to read,
+// spread over them, when there are at least `min_files` (fewer train a poor one).
+std::string dictionary_for(ShardWriter& first, const std::vector<Job>& jobs, std::size_t min_files) {
+  std::string dictionary = first.writer().dictionary();
+  if (!dictionary.empty() || jobs.size() < min_files) return dictionary;
+  constexpr std::size_t kSamples = 500, kSampleBytes = 16 * 1024;
+  std::vector<std::string> samples;
+  const std::size_t step = std::max<std::size_t>(1, jobs.size() / kSamples);
+  for (std::size_t i = 0; i < jobs.size() && samples.size() < kSamples; i += step) {
+    std::ifstream in(*jobs[i].path, std::ios::binary);
+    std::string bytes(kSampleBytes, '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    bytes.resize(static_cast<std::size_t>(std::max<std::streamsize>(0, in.gcount())));
+    if (!bytes.empty()) samples.push_back(std::move(bytes));
+  }
+  return index::train_dictionary(samples);
+}
+
 }  // namespace
 
 IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots, const Extractor& extractor,
@@ -295,7 +316,6 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
     if (abbreviations) shard->writer().store_abbreviations(abbreviations->text(), abbreviations->folded());
     else shard->writer().store_abbreviations({}, {});
   }
-  for (auto& shard : shards) shard->start();
   auto shard_for = [&](const std::string& raw) -> ShardWriter& { return *shards[index::shard_of(raw, shard_count)]; };
 
   // Decide per file; only changed or new files are read.
@@ -330,6 +350,13 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
                     failures.count(index::Writer::failure_key(path)) > 0});
   }
   reporter.progress(progress);
+
+  // Every shard holds the dictionary the run compresses with, before the workers start.
+  const std::string dictionary = dictionary_for(*shards.front(), jobs, options.dictionary_min_files);
+  if (!dictionary.empty())
+    for (auto& shard : shards) shard->writer().store_dictionary(dictionary);
+  index::compress_with(dictionary);
+  for (auto& shard : shards) shard->start();
 
   // Chunk boundaries.
   std::vector<std::size_t> bounds{0};

@@ -25,6 +25,8 @@ struct IngestOptions {
   std::size_t batch_bytes = 64u << 20;         // ... or this many bytes of text
   bool compact = true;                         // compact a single index when the run wrote
                                                // at least half of its articles
+  std::size_t dictionary_min_files = 500;      // an index with no compression dictionary
+                                               // gets one when a run reads this many files
 };
 
 struct SkipReason {
