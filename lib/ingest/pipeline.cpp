@@ -351,8 +351,10 @@ IngestStats ingest_paths(const fs::path& db, const std::vector<fs::path>& roots,
   }
   reporter.progress(progress);
 
-  // Every shard holds the dictionary the run compresses with, before the workers start.
-  const std::string dictionary = dictionary_for(*shards.front(), jobs, options.dictionary_min_files);
+  // Every shard holds the dictionary the run compresses with, before the workers start
+  // (a run with nothing to read, an unchanged re-run, reads none).
+  const std::string dictionary =
+      jobs.empty() ? std::string() : dictionary_for(*shards.front(), jobs, options.dictionary_min_files);
   if (!dictionary.empty())
     for (auto& shard : shards) shard->writer().store_dictionary(dictionary);
   index::compress_with(dictionary);
