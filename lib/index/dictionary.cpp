@@ -6,10 +6,10 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <sstream>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <sstream>
 #include <string_view>
 
 #include "data/hash.h"
@@ -31,7 +31,6 @@ struct Known {
 struct Registry {
   std::mutex mutex;
   std::map<unsigned, Known> known;
-  std::string writing_bytes;  // what compress_with() was given
   std::unique_ptr<ZSTD_CDict, decltype(&ZSTD_freeCDict)> writing{nullptr, ZSTD_freeCDict};
 };
 
@@ -120,7 +119,6 @@ void register_dictionaries(const Xapian::Database& db) {
 void compress_with(const std::string& dictionary) {
   Registry& r = registry();
   std::lock_guard lock(r.mutex);
-  r.writing_bytes = dictionary;
   r.writing.reset(dictionary.empty() ? nullptr : ZSTD_createCDict(dictionary.data(), dictionary.size(), kLevel));
   if (!dictionary.empty()) know(r, dictionary);
 }
