@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <sstream>
 #include <system_error>
 
 #include "index/bounds.h"
@@ -40,11 +39,9 @@ class TracuuCompactor : public Xapian::Compactor {
     }
     if (key == index::kMetaDictionaries) {
       std::vector<unsigned> all;
-      for (size_t i = 0; i < num_tags; ++i) {
-        std::istringstream in(tags[i]);
-        for (unsigned id; in >> id;)
+      for (size_t i = 0; i < num_tags; ++i)
+        for (const unsigned id : index::parse_ids(tags[i]))
           if (std::find(all.begin(), all.end(), id) == all.end()) all.push_back(id);
-      }
       return index::join_ids(all);
     }
     return tags[0];
@@ -130,8 +127,11 @@ CompactResult compact_index(const fs::path& db, const std::optional<fs::path>& i
   // bounds (bounds.h) and path-order mark (path_order.h) hold no longer, and the result
   // gets its own.
   index::with_index_errors(target, [&] {
+    // Read-only first: a writable handle takes the lock (a child process with Xapian 1.4),
+    // which the common case, a single index compacted with its docids, does not need.
+    if (layout.shards.size() == 1 && Xapian::Database(target.string()).get_lastdocid() == sources.get_lastdocid())
+      return;
     Xapian::WritableDatabase merged(target.string(), Xapian::DB_OPEN);
-    if (layout.shards.size() == 1 && merged.get_lastdocid() == sources.get_lastdocid()) return;
     index::write_bounds(merged);
     index::write_path_order(merged);
     merged.commit();

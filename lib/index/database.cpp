@@ -7,7 +7,6 @@
 
 #include <unistd.h>
 
-#include "index/dictionary.h"
 #include "index/layout.h"
 #include "index/schema.h"
 #include "tracuu/error.h"
@@ -124,7 +123,7 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& db, bool wai
 }
 
 Xapian::Database open_readable(const std::filesystem::path& db, bool partial, std::vector<std::string>* unavailable,
-                               Layout* layout_out, bool dictionaries) {
+                               Layout* layout_out) {
   std::error_code ec;
   if (!std::filesystem::exists(db, ec)) {
     throw Error(ErrorKind::Index, fmt::format("no index at {}", db.string()),
@@ -135,7 +134,6 @@ Xapian::Database open_readable(const std::filesystem::path& db, bool partial, st
   with_index_errors(db, [&] {
     database = layout.sharded() ? open_shards(layout, partial, unavailable) : Xapian::Database(db.string());
     check_versions(database, db);
-    if (dictionaries && !layout.sharded()) register_dictionaries(database);
   });
   if (layout_out) *layout_out = layout;
   return database;

@@ -23,12 +23,9 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& db, bool wai
 // Throws tracuu::Error(ErrorKind::Index) with a hint when it is missing, damaged or
 // incompatible, or a shard cannot be opened — unless `partial`: then the shards that
 // open are searched and the others are named in `unavailable`. The layout it read is
-// stored in `layout` when given. The compression dictionaries its articles' data needs
-// become known (dictionary.h); a caller that reads articles later, or not at all, may
-// leave that to register_dictionaries() (`dictionaries` false), except for shards.
+// stored in `layout` when given.
 Xapian::Database open_readable(const std::filesystem::path& db, bool partial = false,
-                               std::vector<std::string>* unavailable = nullptr, Layout* layout = nullptr,
-                               bool dictionaries = true);
+                               std::vector<std::string>* unavailable = nullptr, Layout* layout = nullptr);
 
 // Runs `body` and converts any Xapian::Error escaping it into tracuu::Error naming `db`.
 void with_index_errors(const std::filesystem::path& db, const std::function<void()>& body);

@@ -5,11 +5,11 @@
 #include <zdict.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
-#include <sstream>
 #include <string_view>
 
 #include "data/hash.h"
@@ -76,12 +76,20 @@ std::string train_dictionary(const std::vector<std::string>& samples) {
   return dictionary;
 }
 
-std::vector<unsigned> dictionary_ids(const Xapian::Database& db) {
+std::vector<unsigned> parse_ids(std::string_view stored) {
   std::vector<unsigned> ids;
-  std::istringstream in(db.get_metadata(kMetaDictionaries));
-  for (unsigned id; in >> id;) ids.push_back(id);
+  const char* at = stored.data();
+  const char* const end = at + stored.size();
+  for (unsigned id; at < end;) {
+    const auto [next, ec] = std::from_chars(at, end, id);
+    if (ec != std::errc()) break;
+    ids.push_back(id);
+    at = next + (next < end && *next == ' ');
+  }
   return ids;
 }
+
+std::vector<unsigned> dictionary_ids(const Xapian::Database& db) { return parse_ids(db.get_metadata(kMetaDictionaries)); }
 
 std::string stored_dictionary(const Xapian::Database& db) {
   const std::vector<unsigned> ids = dictionary_ids(db);

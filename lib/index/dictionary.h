@@ -24,9 +24,11 @@ namespace tracuu::index {
 // give the same dictionary); empty when zstd cannot train one from them.
 std::string train_dictionary(const std::vector<std::string>& samples);
 
-// The ids of the dictionaries `db` holds, the one new articles are compressed with first.
+// The ids of the dictionaries `db` holds, the one new articles are compressed with first;
+// the list as stored (schema.h kMetaDictionaries) read and written.
 std::vector<unsigned> dictionary_ids(const Xapian::Database& db);
-std::string join_ids(const std::vector<unsigned>& ids);  // as stored (schema.h kMetaDictionaries)
+std::vector<unsigned> parse_ids(std::string_view stored);
+std::string join_ids(const std::vector<unsigned>& ids);
 
 // The dictionary `db` compresses new articles with; empty if it holds none.
 std::string stored_dictionary(const Xapian::Database& db);
@@ -35,8 +37,9 @@ std::string stored_dictionary(const Xapian::Database& db);
 void store_dictionary(Xapian::WritableDatabase& db, const std::string& dictionary);
 
 // Makes the dictionaries `db` holds known to this process, for decompressing its
-// articles' data (document.cpp). Every handle that reads articles is opened through
-// open_readable() or open_shards(), which call it for each database.
+// articles' data: read_hit() and read_record() (document.h) call it with the database a
+// document came from when its data names a dictionary not known yet, and open_shards()
+// for each shard (a handle over several reads the first one's metadata only).
 void register_dictionaries(const Xapian::Database& db);
 
 // New document data of this process is compressed with `dictionary` (empty: with none),

@@ -186,18 +186,24 @@ void compress_into(std::string& out, std::string_view plain) {
 }
 
 // The first zstd frame of `packed`, decompressed; `packed` is advanced past it.
-// nullopt when the data is not what make_document wrote.
-std::optional<std::string> next_frame(std::string_view& packed) {
+// nullopt when the data is not what make_document wrote. A frame compressed with a
+// dictionary this process does not know yet has the dictionaries of `from` (the
+// database the data came from) made known first (dictionary.h).
+std::optional<std::string> next_frame(std::string_view& packed, const Xapian::Database* from) {
   const std::size_t frame = ZSTD_findFrameCompressedSize(packed.data(), packed.size());
   if (ZSTD_isError(frame)) return std::nullopt;
   const unsigned long long size = ZSTD_getFrameContentSize(packed.data(), frame);
   if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1ull << 31)) return std::nullopt;
   thread_local const std::unique_ptr<ZSTD_DCtx, decltype(&ZSTD_freeDCtx)> context(ZSTD_createDCtx(), ZSTD_freeDCtx);
   if (!context) return std::nullopt;
-  // A frame compressed with a dictionary names it (dictionary.h).
   const ZSTD_DDict* dictionary = nullptr;
-  if (const unsigned id = ZSTD_getDictID_fromFrame(packed.data(), frame); id != 0)
-    if (!(dictionary = reading_dictionary(id))) return std::nullopt;
+  if (const unsigned id = ZSTD_getDictID_fromFrame(packed.data(), frame); id != 0) {
+    if (!(dictionary = reading_dictionary(id)) && from) {
+      register_dictionaries(*from);
+      dictionary = reading_dictionary(id);
+    }
+    if (!dictionary) return std::nullopt;
+  }
   std::string plain(size, '\0');
   const std::size_t n =
       dictionary
@@ -304,8 +310,8 @@ Article parse_article(std::string_view json_text) {
 
 // Frame A: the hit record, with the text when `with_text` (nullopt if unreadable).
 // `packed` is advanced past the frame.
-std::optional<Article> read_front(std::string_view& packed, bool with_text) {
-  auto plain = next_frame(packed);
+std::optional<Article> read_front(std::string_view& packed, bool with_text, const Xapian::Database* from) {
+  auto plain = next_frame(packed, from);
   if (!plain) return std::nullopt;
   std::string_view rest = *plain;
   auto hit = decode_hit(rest);
@@ -381,33 +387,33 @@ Xapian::Document make_document(const Article& a, std::string_view source_id, std
   return doc;
 }
 
-Article read_record(const Xapian::Document& doc, bool with_text) {
+Article read_record(const Xapian::Document& doc, bool with_text, const Xapian::Database* from) {
   const std::string data = doc.get_data();
   std::string_view packed = data;
   std::optional<Article> front;  // frame A, for the text
   if (with_text) {
-    if (!(front = read_front(packed, true))) return unreadable();
+    if (!(front = read_front(packed, true, from))) return unreadable();
   } else if (!skip_frame(packed)) {  // the listings: frame A skipped, not decompressed
     return unreadable();
   }
-  const auto record = next_frame(packed);
+  const auto record = next_frame(packed, from);
   if (!record) return unreadable();
   Article a = parse_article(*record);
   if (front) a.text = std::move(front->text);
   return a;
 }
 
-Article read_hit(const Xapian::Document& doc, bool with_text) {
+Article read_hit(const Xapian::Document& doc, bool with_text, const Xapian::Database* from) {
   const std::string data = doc.get_data();
   std::string_view packed = data;
-  auto front = read_front(packed, with_text);
+  auto front = read_front(packed, with_text, from);
   return front ? std::move(*front) : unreadable();
 }
 
 std::string read_text(const Xapian::Document& doc) {
   const std::string data = doc.get_data();
   std::string_view packed = data;
-  auto front = read_front(packed, true);
+  auto front = read_front(packed, true, nullptr);
   return front ? std::move(front->text) : std::string();
 }
 

@@ -48,12 +48,15 @@ std::vector<std::string> distinct_official_names(const Article& article);
 // (see document.cpp), computed as make_document computes it.
 std::string near_duplicate_key(std::string_view body);
 
-// The stored record of a document (its text left out unless `with_text`).
-Article read_record(const Xapian::Document& doc, bool with_text = false);
+// The stored record of a document (its text left out unless `with_text`). `from`, the
+// database `doc` came from, gives the compression dictionary its data names when this
+// process does not know it yet (dictionary.h); without it, only known ones are used.
+Article read_record(const Xapian::Document& doc, bool with_text = false, const Xapian::Database* from = nullptr);
 
 // What a search hit shows (path, title, published, site, reference ids, official names):
 // a small record stored with the text, apart from the full one, read without parsing JSON.
-Article read_hit(const Xapian::Document& doc, bool with_text = false);
+// `from` as for read_record().
+Article read_hit(const Xapian::Document& doc, bool with_text = false, const Xapian::Database* from = nullptr);
 
 // Just the stored text of a document.
 std::string read_text(const Xapian::Document& doc);

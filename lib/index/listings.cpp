@@ -36,7 +36,7 @@ void for_each_record(const std::filesystem::path& db, Fn&& fn) {
     for (int attempt = 0;; ++attempt) {
       try {
         for (auto it = database.postlist_begin(""); it != database.postlist_end(""); ++it)
-          fn(read_record(database.get_document(*it, Xapian::DOC_ASSUME_VALID)));
+          fn(read_record(database.get_document(*it, Xapian::DOC_ASSUME_VALID), false, &database));
         return;
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt >= 3) throw;
@@ -79,7 +79,7 @@ Article show_article(const std::filesystem::path& db, const std::string& which, 
     const auto [end, ec] = std::from_chars(which.data(), which.data() + which.size(), docid);
     if (ec == std::errc() && end == which.data() + which.size() && docid > 0) {
       try {
-        article = read_record(database.get_document(docid), with_text);
+        article = read_record(database.get_document(docid), with_text, &database);
         found = true;
       } catch (const Xapian::DocNotFoundError&) {
       }
@@ -90,7 +90,7 @@ Article show_article(const std::filesystem::path& db, const std::string& which, 
     const std::string term = unique_term(path);
     auto posting = database.postlist_begin(term);
     if (posting != database.postlist_end(term)) {
-      article = read_record(database.get_document(*posting), with_text);
+      article = read_record(database.get_document(*posting), with_text, &database);
       found = true;
     }
   });

@@ -113,7 +113,8 @@ inline constexpr const char* kMetaPathOrder = "tracuu:path_order";
 // Compression dictionaries of the document data (dictionary.h): their ids (decimal, a
 // space between), the one new articles are compressed with first; and per dictionary,
 // key prefix + id, the dictionary as zstd writes it. Read by key (a key listing would
-// read blocks of its own), by a search only once it has hits to read.
+// read blocks of its own), the first time an article's data names a dictionary the
+// process does not know (document.h read_hit()).
 inline constexpr const char* kMetaDictionaries = "tracuu:zdicts";
 inline constexpr const char* kMetaDictionaryPrefix = "tracuu:zdict:";
 

@@ -15,7 +15,6 @@
 #include "index/bounds.h"
 #include "index/database.h"
 #include "index/dated.h"
-#include "index/dictionary.h"
 #include "index/document.h"
 #include "index/facets.h"
 #include "index/halves.h"
@@ -504,7 +503,6 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
   std::vector<SearchHit> hits(entries.size());
   std::atomic<std::size_t> next{0};
   const auto build = [&](const Xapian::Database& db, const Xapian::MSet& weights) {
-    if (next.load() < entries.size()) register_dictionaries(db);  // the document data's (dictionary.h)
     const Snippets snippets(text_terms, options.snippet_bytes);
     for (std::size_t i; (i = next.fetch_add(1)) < entries.size();) {
       const Entry& entry = entries[i];
@@ -514,7 +512,7 @@ void run_search(const Xapian::Database& database, const std::function<Xapian::Da
       hit.score = entry.weight;
       hit.duplicates = entry.duplicates;
       // One read of the document data (it is stored compressed) gives record and text.
-      hit.article = read_hit(db.get_document(entry.docid, Xapian::DOC_ASSUME_VALID), true);
+      hit.article = read_hit(db.get_document(entry.docid, Xapian::DOC_ASSUME_VALID), true, &db);
       const std::string body = without_headline(std::move(hit.article.text), hit.article.title);
       hit.article.text.clear();
       snippets.cut(weights, body, hit);
@@ -595,12 +593,10 @@ SearchResult search(const std::filesystem::path& db, const std::string& query, c
   check_fields(normalized);
 
   Layout layout;
-  // The compression dictionaries are read only when there are hits to read (build, in
-  // run_search()): their keys lie beyond the blocks the opening reads.
-  Xapian::Database database = open_readable(db, options.partial, &result.warnings, &layout, false);
+  Xapian::Database database = open_readable(db, options.partial, &result.warnings, &layout);
   const bool remote = layout.remote();
   // A second handle on the same index, for a search in two halves (halves.h).
-  const auto open_second = [&] { return open_readable(db, options.partial, nullptr, nullptr, false); };
+  const auto open_second = [&] { return open_readable(db, options.partial); };
   with_index_errors(db, [&] {
     // A writer committing meanwhile can invalidate what this reader sees: reopen at the
     // new revision and run again (a reader never blocks the writer).
