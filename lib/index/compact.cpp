@@ -29,7 +29,8 @@ namespace fs = std::filesystem;
 // that mark user metadata.)
 class TracuuCompactor : public Xapian::Compactor {
  public:
-  std::string resolve_duplicate_metadata(const std::string& stored, size_t num_tags, const std::string tags[]) override {
+  std::string resolve_duplicate_metadata(const std::string& stored, size_t num_tags,
+                                         const std::string tags[]) override {
     const bool marked = stored.size() >= 2 && stored[0] == '\0' && stored[1] == '\xc0';
     const std::string key = marked ? stored.substr(2) : stored;
     if (key == index::kMetaMaxRefs || key == index::kMetaMaxOfficials) {

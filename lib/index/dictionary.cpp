@@ -89,7 +89,9 @@ std::vector<unsigned> parse_ids(std::string_view stored) {
   return ids;
 }
 
-std::vector<unsigned> dictionary_ids(const Xapian::Database& db) { return parse_ids(db.get_metadata(kMetaDictionaries)); }
+std::vector<unsigned> dictionary_ids(const Xapian::Database& db) {
+  return parse_ids(db.get_metadata(kMetaDictionaries));
+}
 
 std::string stored_dictionary(const Xapian::Database& db) {
   const std::vector<unsigned> ids = dictionary_ids(db);

@@ -232,7 +232,10 @@ FoldStarts::FoldStarts(const std::array<bool, 256>& first) {
   const auto block = [&](int n) {  // code points n * 64 .. n * 64 + 63
     return beyond_ascii || n >= kBlocks || (table.ascii[n][0] & want[0]) != 0 || (table.ascii[n][1] & want[1]) != 0;
   };
-  for (int b = 0; b < 0x80; ++b) byte_[b] = first[static_cast<unsigned char>(ascii_lower(static_cast<unsigned char>(b)))];
+  for (int b = 0; b < 0x80; ++b) {
+    const auto lower = static_cast<unsigned char>(ascii_lower(static_cast<unsigned char>(b)));
+    byte_[b] = first[lower];
+  }
   for (int b = 0xC2; b < 0xE0; ++b) byte_[b] = block(b & 0x1F);
   for (int b = 0xE0; b < 0xF5; ++b) byte_[b] = true;  // three bytes: decided with the second; four: past the table
   for (int n = 0; n < 1024; ++n) block_[n] = block(n);
