@@ -9,8 +9,8 @@
 #include <utility>
 #include <vector>
 
-#include <fmt/format.h>
 
+#include "index/marks.h"
 #include "index/query_tree.h"
 #include "index/schema.h"
 #include "index/twins.h"
@@ -233,11 +233,7 @@ Xapian::Query with_matched(const Xapian::Query& query, const Xapian::Query& leaf
 
 }  // namespace
 
-std::string mark_state(const Xapian::Database& db) {
-  return fmt::format("{} {} {}", db.get_doccount(), db.get_lastdocid(), db.get_total_length());
-}
-
-void clear_bounds(Xapian::WritableDatabase& db) { db.set_metadata(kMetaBounds, ""); }
+void clear_bounds(Xapian::WritableDatabase& db) { clear_mark(db, kMetaBounds); }
 
 void write_bounds(Xapian::WritableDatabase& db, Xapian::doccount min_text, Xapian::doccount min_headline) {
   // Read everything first: metadata lives in the table the terms are listed from.
@@ -260,12 +256,12 @@ void write_bounds(Xapian::WritableDatabase& db, Xapian::doccount min_text, Xapia
   for (auto k = db.metadata_keys_begin(kMetaBoundsPrefix); k != db.metadata_keys_end(kMetaBoundsPrefix); ++k)
     stale.push_back(*k);
   for (const std::string& key : stale) db.set_metadata(key, "");
-  std::string mark = mark_state(db);
+  std::string terms;  // one a line
   for (const auto& [term, packed] : bounds) {
     db.set_metadata(kMetaBoundsPrefix + term, packed);
-    mark += '\n' + term;
+    terms += (terms.empty() ? "" : "\n") + term;
   }
-  db.set_metadata(kMetaBounds, mark);
+  write_mark(db, kMetaBounds, terms);
 }
 
 bool BoundedTerms::contains(std::string_view term) const {
@@ -276,10 +272,9 @@ bool BoundedTerms::contains(std::string_view term) const {
 }
 
 BoundedTerms bounded_terms(const Xapian::Database& db) {
-  std::string mark = db.get_metadata(kMetaBounds);
-  const std::size_t line = mark.find('\n');
-  if (mark.empty() || line == std::string::npos || mark.compare(0, line, mark_state(db)) != 0) return {};
-  return BoundedTerms(mark.substr(line));
+  const std::optional<std::string> terms = read_mark(db, kMetaBounds);
+  if (!terms || terms->empty()) return {};
+  return BoundedTerms('\n' + *terms);
 }
 
 std::set<std::string> boundable(const Xapian::Query& query, const BoundedTerms& terms, const Xapian::Database& db,

@@ -29,18 +29,13 @@ inline constexpr Xapian::doccount kBoundedTermfreq = 10000;
 // articles, 4% fewer instructions for single words than with 10,000).
 inline constexpr Xapian::doccount kBoundedHeadlineTermfreq = 1000;
 
-// What a mark written after a run of writes (these bounds, path_order.h) says of the
-// index it describes: its article count, last docid and total length. A mark that says
-// otherwise was written for another state.
-std::string mark_state(const Xapian::Database& db);
-
 // Before the first change of a run of writes: the bounds stored no longer hold.
 void clear_bounds(Xapian::WritableDatabase& db);
 
 // After a run of writes (committed): the bounds of every word of the texts in at least
 // `min_text` articles and every headline word in at least `min_headline` (their folded
-// terms), and a mark that they describe this state of the index (its article count, last
-// docid and total length). Bounds of other words go.
+// terms), and a mark (marks.h) listing those terms for this state of the index. Bounds of
+// other words go.
 void write_bounds(Xapian::WritableDatabase& db, Xapian::doccount min_text = kBoundedTermfreq,
                   Xapian::doccount min_headline = kBoundedHeadlineTermfreq);
 

@@ -1,9 +1,10 @@
 // Docids in path order (path_order.h).
 #include "index/path_order.h"
 
+#include <charconv>
 #include <string>
 
-#include "index/bounds.h"
+#include "index/marks.h"
 #include "index/schema.h"
 
 namespace tracuu::index {
@@ -21,21 +22,17 @@ void write_path_order(Xapian::WritableDatabase& db) {
     }
     last = *v;
   }
-  db.set_metadata(kMetaPathOrder, mark_state(db) + '\n' + std::to_string(through));
+  write_mark(db, kMetaPathOrder, std::to_string(through));
 }
 
-void clear_path_order(Xapian::WritableDatabase& db) { db.set_metadata(kMetaPathOrder, ""); }
+void clear_path_order(Xapian::WritableDatabase& db) { clear_mark(db, kMetaPathOrder); }
 
 Xapian::docid path_ordered_through(const Xapian::Database& db) {
   if (db.size() != 1) return 0;
-  const std::string mark = db.get_metadata(kMetaPathOrder);
-  const std::size_t line = mark.find('\n');
-  if (line == std::string::npos || mark.compare(0, line, mark_state(db)) != 0) return 0;
-  try {
-    return static_cast<Xapian::docid>(std::stoul(mark.substr(line + 1)));
-  } catch (const std::exception&) {
-    return 0;
-  }
+  const std::optional<std::string> says = read_mark(db, kMetaPathOrder);
+  Xapian::docid through = 0;
+  if (!says || std::from_chars(says->data(), says->data() + says->size(), through).ec != std::errc()) return 0;
+  return through;
 }
 
 }  // namespace tracuu::index

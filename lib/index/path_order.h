@@ -13,7 +13,7 @@
 namespace tracuu::index {
 
 // After a run of writes (committed): a mark saying up to which docid the articles' source
-// paths ascend with their docids, for this state of the index (bounds.h mark_state()).
+// paths ascend with their docids, for this state of the index (a mark, marks.h).
 void write_path_order(Xapian::WritableDatabase& db);
 
 // Before the first change of a run of writes.

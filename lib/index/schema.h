@@ -98,17 +98,17 @@ inline constexpr const char* kMetaMaxOfficials = "tracuu:max_officials";
 // stores the table it loaded.
 inline constexpr const char* kMetaAbbreviations = "tracuu:abbreviations";
 inline constexpr const char* kMetaAbbreviationsFolded = "tracuu:abbreviations:folded";  // text::fold() of it
-// Bounds of common words (bounds.h): the mark, "<articles> <last docid> <total
-// length>" then the bounded terms, a line each; and per term (key prefix + term), as
-// varints, its article and occurrence counts, then its blocks of 2^kBoundBlockShift
+// Bounds of common words (bounds.h): a mark (marks.h: "<articles> <last docid> <total
+// length>", a line) saying the bounded terms, a line each; and per term (key prefix +
+// term), as varints, its article and occurrence counts, then its blocks of 2^kBoundBlockShift
 // docids: block number (the first) or distance from the one before, then the
 // occurrences and length of the block's article where the term weighs most.
 inline constexpr const char* kMetaBounds = "tracuu:bounds";
 inline constexpr const char* kMetaBoundsPrefix = "tracuu:bounds:";
 inline constexpr unsigned kBoundBlockShift = 7;
-// Docids in path order (path_order.h): the mark (as the bounds' mark), then a line
-// holding the last docid through which source paths ascend with docids. Its key sorts
-// beside the version keys every search reads, in the same block of the table.
+// Docids in path order (path_order.h): a mark (marks.h) saying the last docid through
+// which source paths ascend with docids. Its key sorts beside the version keys every
+// search reads, in the same block of the table.
 inline constexpr const char* kMetaPathOrder = "tracuu:path_order";
 // Compression dictionaries of the document data (dictionary.h): their ids (decimal, a
 // space between), the one new articles are compressed with first; and per dictionary,
